@@ -1,0 +1,1 @@
+export { AmsEdgeError, isAmsEdgeError } from "./ams-edge-error.ts";
