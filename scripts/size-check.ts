@@ -1,0 +1,156 @@
+/**
+ * Size budgets: each entry is bundled the way an application would bundle it (esbuild, browser
+ * platform, tree-shaken, minified), gzipped, and compared with its limit. The Worker is measured
+ * from `wrangler deploy --dry-run`, which is exactly what Cloudflare would receive.
+ *
+ * Prints one row per budget and ends with `size: N passed, N failed`.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = join(import.meta.dirname, "..");
+
+interface Budget {
+  name: string;
+  limitBytes: number;
+  measure: () => Promise<number>;
+}
+
+const esbuildBase = {
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  conditions: ["@ams-edge/source"],
+  write: false,
+  logLevel: "silent",
+} as const;
+
+/** Names that `specifier` really exports (a named re-export of a missing name bundles silently). */
+async function exportedNames(specifier: string, external: string[]): Promise<string[]> {
+  const result = await build({
+    ...esbuildBase,
+    stdin: { contents: `export * from "${specifier}";`, resolveDir: root, loader: "ts" },
+    external,
+    metafile: true,
+    outdir: "out",
+  });
+  return Object.values(result.metafile.outputs).flatMap((o) => o.exports);
+}
+
+/** Bundles `names` from `specifier` as an application would, and returns the gzipped size. */
+async function bundledGzip(
+  specifier: string,
+  names: string[],
+  external: string[] = [],
+): Promise<number> {
+  const available = await exportedNames(specifier, external);
+  const missing = names.filter((name) => !available.includes(name));
+  if (missing.length > 0) throw new Error(`${specifier} does not export ${missing.join(", ")}`);
+  const result = await build({
+    ...esbuildBase,
+    stdin: {
+      contents: `export { ${names.join(", ")} } from "${specifier}";`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    minify: true,
+    external,
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (code === undefined) throw new Error("esbuild produced no output");
+  return gzipSync(code, { level: 9 }).byteLength;
+}
+
+function workerDryRunGzip(): number {
+  const out = mkdtempSync(join(tmpdir(), "ams-edge-worker-size-"));
+  try {
+    execFileSync(
+      join(root, "node_modules", ".bin", "wrangler"),
+      ["deploy", "--dry-run", "--outdir", out],
+      {
+        cwd: root,
+        stdio: "pipe",
+        env: {
+          ...process.env,
+          PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+          WRANGLER_SEND_METRICS: "false",
+          CLOUDFLARE_CF_FETCH_ENABLED: "false",
+          WRANGLER_HIDE_BANNER: "true",
+        },
+      },
+    );
+    let total = 0;
+    for (const file of readdirSync(out, { recursive: true }) as string[]) {
+      const path = join(out, file);
+      if (statSync(path).isFile() && /\.(m?js|wasm)$/.test(file)) {
+        total += gzipSync(readFileSync(path), { level: 9 }).byteLength;
+      }
+    }
+    return total;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const hookExports = [
+  "AmsProvider",
+  "useOrderCodePayment",
+  "usePaymentStatus",
+  "useEntryCodeCheckout",
+  "OrderCodeQr",
+];
+
+const KB = 1024;
+const budgets: Budget[] = [
+  {
+    name: "@ams-edge/core verify-only (importPublicKey, verifySignature)",
+    limitBytes: 4 * KB,
+    measure: () => bundledGzip("@ams-edge/core", ["importPublicKey", "verifySignature"]),
+  },
+  {
+    name: "@ams-edge/core full client (createAmsClient)",
+    limitBytes: 14 * KB,
+    measure: () => bundledGzip("@ams-edge/core", ["createAmsClient"]),
+  },
+  {
+    name: "@ams-edge/react-hooks without React and the QR encoder",
+    limitBytes: 6 * KB,
+    measure: () => bundledGzip("@ams-edge/react-hooks", hookExports, ["react", "react-dom", "uqr"]),
+  },
+  {
+    name: "@ams-edge/react-hooks with the QR encoder, without React",
+    limitBytes: 11 * KB,
+    measure: () => bundledGzip("@ams-edge/react-hooks", hookExports, ["react", "react-dom"]),
+  },
+  {
+    name: "@ams-edge/worker (wrangler deploy --dry-run)",
+    limitBytes: 60 * KB,
+    measure: async () => workerDryRunGzip(),
+  },
+];
+
+let passed = 0;
+let failed = 0;
+for (const budget of budgets) {
+  try {
+    const size = await budget.measure();
+    const ok = size <= budget.limitBytes;
+    if (ok) passed += 1;
+    else failed += 1;
+    console.log(
+      `${ok ? "PASS" : "FAIL"}  ${(size / KB).toFixed(2).padStart(6)} KB gz  (limit ${(budget.limitBytes / KB).toFixed(0)} KB)  ${budget.name}`,
+    );
+  } catch (error) {
+    failed += 1;
+    const message =
+      error instanceof Error ? error.message.split("\n").slice(0, 6).join("\n") : String(error);
+    console.log(`FAIL  could not measure ${budget.name}: ${message}`);
+  }
+}
+console.log(`size: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
