@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 
 const root = join(import.meta.dirname, "..");
 
@@ -20,7 +20,7 @@ interface Budget {
   measure: () => Promise<number>;
 }
 
-const esbuildBase = {
+const esbuildBase: BuildOptions & { write: false } = {
   bundle: true,
   format: "esm",
   platform: "browser",
@@ -28,7 +28,7 @@ const esbuildBase = {
   conditions: ["@ams-edge/source"],
   write: false,
   logLevel: "silent",
-} as const;
+};
 
 /** Names that `specifier` really exports (a named re-export of a missing name bundles silently). */
 async function exportedNames(specifier: string, external: string[]): Promise<string[]> {
@@ -39,7 +39,7 @@ async function exportedNames(specifier: string, external: string[]): Promise<str
     metafile: true,
     outdir: "out",
   });
-  return Object.values(result.metafile.outputs).flatMap((o) => o.exports);
+  return Object.values(result.metafile?.outputs ?? {}).flatMap((o) => o.exports);
 }
 
 /** Bundles `names` from `specifier` as an application would, and returns the gzipped size. */
