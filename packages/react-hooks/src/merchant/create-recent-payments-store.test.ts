@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createWorkerClient } from "../client/create-worker-client.ts";
+import { createFakeWorker, testApiKey, testBaseUrl } from "../testing/fake-worker.ts";
+import { createRecentPaymentsStore } from "./create-recent-payments-store.ts";
+
+const usd = { currency: "USD", value: "599" };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("createRecentPaymentsStore", () => {
+  it("loads on the first subscriber, refunds once per tap, cancels a row", async () => {
+    const worker = createFakeWorker();
+    const client = createWorkerClient({
+      baseUrl: testBaseUrl,
+      fetch: worker.fetch,
+      apiKey: testApiKey,
+    });
+    const a = worker.seed({ amount: usd });
+    const b = worker.seed({ amount: usd });
+    worker.set(a.paymentRequestId, "succeeded");
+    const store = createRecentPaymentsStore({ client, query: { storeId: "store-test", limit: 2 } });
+    expect(worker.calls).toStrictEqual([]);
+    const statuses: string[] = [];
+    store.subscribe(() => statuses.push(store.getSnapshot().status));
+    await settle();
+    expect(store.getSnapshot().payments.map((p) => p.paymentRequestId)).toStrictEqual([
+      b.paymentRequestId,
+      a.paymentRequestId,
+    ]);
+    const first = store.refund(a.paymentRequestId, usd, "damaged");
+    expect(store.refund(a.paymentRequestId, usd)).toBe(first);
+    expect(await first).toStrictEqual({
+      refundRequestId: "rfd_test_prq_test_0001",
+      status: "PROCESSING",
+      amount: usd,
+    });
+    const cancelled = await store.cancel(b.paymentRequestId);
+    expect(store.getSnapshot().payments[0]).toStrictEqual(cancelled);
+    expect(statuses).toStrictEqual(["loading", "ready", "loading", "ready", "ready"]);
+    const refunds = worker.callsTo("POST", `/api/payments/${a.paymentRequestId}/refunds`);
+    expect(refunds.map((c) => c.body)).toStrictEqual([{ amount: usd, reason: "damaged" }]);
+    expect(refunds[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f]{32}$/);
+    expect(worker.callsTo("GET", "/api/payments?").map((c) => c.path)).toStrictEqual([
+      "/api/payments?storeId=store-test&limit=2",
+      "/api/payments?storeId=store-test&limit=2",
+    ]);
+  });
+
+  it("keeps the rows and reports the error when a load fails", async () => {
+    const worker = createFakeWorker();
+    const client = createWorkerClient({
+      baseUrl: testBaseUrl,
+      fetch: worker.fetch,
+      apiKey: "sk_test_wrong",
+    });
+    const store = createRecentPaymentsStore({ client });
+    store.subscribe(() => {});
+    await settle();
+    const state = store.getSnapshot();
+    expect([state.status, state.error?.code, state.payments]).toStrictEqual([
+      "error",
+      "HTTP_STATUS",
+      [],
+    ]);
+  });
+});

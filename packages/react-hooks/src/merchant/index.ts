@@ -1,0 +1,19 @@
+/**
+ * `@ams-edge/react-hooks/merchant`: what a point-of-sale screen needs beyond taking a payment:
+ * the list of recent payments, refunds and cancels (merchant API key). A separate entry point so
+ * that customer-facing pages never bundle it.
+ */
+export {
+  createRecentPaymentsStore,
+  type RecentPaymentsState,
+  type RecentPaymentsStore,
+  type RecentPaymentsStoreOptions,
+} from "./create-recent-payments-store.ts";
+export {
+  type ListPaymentsQuery,
+  listPayments,
+  type PaymentPage,
+  type RefundView,
+  refundPayment,
+} from "./merchant-calls.ts";
+export { type RecentPayments, useRecentPayments } from "./use-recent-payments.ts";

@@ -1,0 +1,51 @@
+import { useMemo } from "react";
+import type { WorkerClient } from "../client/create-worker-client.ts";
+import { useAmsContext } from "../react/ams-context.ts";
+import { useStore } from "../react/use-store.ts";
+import {
+  createRecentPaymentsStore,
+  type RecentPaymentsState,
+  type RecentPaymentsStore,
+} from "./create-recent-payments-store.ts";
+import type { ListPaymentsQuery } from "./merchant-calls.ts";
+
+/** The merchant's recent payments and what can be done with them. */
+export interface RecentPayments
+  extends Pick<RecentPaymentsStore, "refresh" | "loadMore" | "refund" | "cancel"> {
+  state: RecentPaymentsState;
+}
+
+/**
+ * Lists the merchant's payments (newest first) with refund and cancel, for a POS history.
+ * Needs the merchant API key on the provider.
+ * @example
+ * const { state, refund } = useRecentPayments({ storeId: "s1", limit: 20 });
+ */
+export function useRecentPayments(
+  query: Omit<ListPaymentsQuery, "cursor"> = {},
+  options: { client?: WorkerClient } = {},
+): RecentPayments {
+  const { client } = useAmsContext(options.client, "useRecentPayments");
+  const { storeId, status, from, to, limit } = query;
+  const store = useMemo(
+    () =>
+      createRecentPaymentsStore({
+        client,
+        query: Object.fromEntries(
+          Object.entries({ storeId, status, from, to, limit }).filter(([, v]) => v !== undefined),
+        ),
+      }),
+    [client, storeId, status, from, to, limit],
+  );
+  const state = useStore(store);
+  return useMemo(
+    () => ({
+      state,
+      refresh: store.refresh,
+      loadMore: store.loadMore,
+      refund: store.refund,
+      cancel: store.cancel,
+    }),
+    [state, store],
+  );
+}

@@ -1,0 +1,1 @@
+export { type QrImage, type RenderQrOptions, renderQr } from "./render-qr.ts";

@@ -1,0 +1,66 @@
+import { formatAmount } from "@ams-edge/core";
+import type { ReactNode } from "react";
+import { describePaymentState } from "../state/describe-payment-state.ts";
+import type { OrderCodeState } from "../stores/create-order-code-store.ts";
+
+/** Props of {@link OrderCodeQr}. */
+export interface OrderCodeQrProps {
+  /** The state from `useOrderCodePayment`. */
+  state: OrderCodeState;
+  /** Rendered width and height in CSS pixels (default 256). */
+  size?: number;
+  /** The QR's accessible name (default: "Alipay payment code for <amount>"). */
+  label?: string;
+  /** Locale for amounts (default: the runtime's). */
+  locale?: string;
+  /** Status text for a state (default: {@link describePaymentState}); announced politely. */
+  describe?: (state: OrderCodeState) => string;
+  className?: string;
+}
+
+const countdown = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+
+/**
+ * The Order Code as an accessible QR: a labelled SVG (`role="img"`), a `role="timer"` countdown
+ * and a polite live region with the status. A barcode code is shown as its text.
+ * @example
+ * const { state } = useOrderCodePayment();
+ * return <OrderCodeQr state={state} />;
+ */
+export function OrderCodeQr(props: OrderCodeQrProps): ReactNode {
+  const { state, size = 256, locale } = props;
+  const text = props.describe ? props.describe(state) : describePaymentState(state, locale);
+  const awaiting = state.status === "awaiting_scan" ? state : null;
+  const qr = awaiting?.qr;
+  return (
+    <div className={props.className} data-status={state.status}>
+      {qr ? (
+        <svg
+          role="img"
+          aria-label={props.label ?? `Alipay payment code for ${describeAmount(state, locale)}`}
+          viewBox={`0 0 ${qr.size} ${qr.size}`}
+          width={size}
+          height={size}
+          shapeRendering="crispEdges"
+        >
+          <path fill="#fff" d={`M0 0h${qr.size}v${qr.size}H0z`} />
+          <path fill="#000" d={qr.path} />
+        </svg>
+      ) : awaiting?.code ? (
+        <p>{awaiting.code.value}</p>
+      ) : null}
+      {awaiting ? (
+        <p role="timer" aria-label="Time left">
+          {countdown(awaiting.secondsLeft)}
+        </p>
+      ) : null}
+      <p aria-live="polite">{text}</p>
+    </div>
+  );
+}
+
+function describeAmount(state: OrderCodeState, locale: string | undefined): string {
+  const amount = "payment" in state ? state.payment?.amount : undefined;
+  return amount ? formatAmount(amount, locale) : "";
+}

@@ -1,0 +1,20 @@
+import { AmsEdgeError } from "@ams-edge/core";
+import type { PaymentView } from "../client/payment-view.ts";
+
+/**
+ * The wallet reported a success whose amount or currency differs from the order. The payment is
+ * never shown as paid: a person has to check it (and usually cancel it, which returns the money).
+ */
+export class PaymentMismatchError extends AmsEdgeError<"PAYMENT_MISMATCH"> {
+  /** The payment as the Worker flagged it. */
+  readonly payment: PaymentView;
+
+  constructor(payment: PaymentView) {
+    super(
+      "PAYMENT_MISMATCH",
+      `Payment ${payment.paymentRequestId} was paid with another amount or currency than the order: it is NOT paid. Check it, then cancel it to return the money.`,
+    );
+    this.name = "PaymentMismatchError";
+    this.payment = payment;
+  }
+}
