@@ -1,0 +1,107 @@
+/**
+ * `@ams-edge/sandbox/node`: serves a sandbox over HTTP with `node:http`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSandbox } from "./sandbox/create-sandbox.ts";
+import type { Sandbox } from "./sandbox/sandbox.ts";
+import type { SandboxOptions } from "./sandbox/sandbox-options.ts";
+
+/** Options of {@link startSandboxServer}: the sandbox's, plus where to listen. */
+export interface SandboxServerOptions extends SandboxOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on (default `127.0.0.1`: this machine only). */
+  readonly host?: string;
+}
+
+/** A sandbox listening on HTTP. */
+export interface SandboxServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`: the client's `gateway`. */
+  readonly url: string;
+  /** The sandbox behind it, for inspection and control in tests. */
+  readonly sandbox: Sandbox;
+  /** Closes the sandbox (timers, hung answers, deliveries), then the server and its connections. */
+  close(): Promise<void>;
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = req.method ?? "GET";
+  const url = new URL(
+    req.url ?? "/",
+    req.headers.host === undefined ? origin : `http://${req.headers.host}`,
+  );
+  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of req) chunks.push(chunk as Uint8Array);
+  return new Request(url, { method, headers, body: Buffer.concat(chunks) });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (res.destroyed) return;
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * Starts a sandbox on `127.0.0.1` (by default on a free port) and resolves once it listens.
+ *
+ * @example
+ * const server = await startSandboxServer({ merchants: [{ clientId, publicKey }], alipayPrivateKey });
+ * const client = createAmsClient({ clientId, privateKey, alipayPublicKey, gateway: server.url });
+ * // ...
+ * await server.close();
+ */
+export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
+  const { port = 0, host = "127.0.0.1", ...sandboxOptions } = options;
+  const sandbox = createSandbox(sandboxOptions);
+  let origin = `http://${host}`;
+  const server = createServer((req, res) => {
+    res.on("error", () => undefined);
+    toRequest(req, origin)
+      .then((request) => sandbox.fetch(request))
+      .then((response) => send(res, response))
+      .catch((error: unknown) => {
+        if (res.headersSent || res.destroyed) return;
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { code: "SANDBOX_ERROR", message: String(error) } }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  origin = `http://${hostPart}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url: origin,
+    sandbox,
+    close() {
+      closing ??= (async () => {
+        await sandbox.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })();
+      return closing;
+    },
+  };
+}
+
+export type { Sandbox, SandboxOptions };
