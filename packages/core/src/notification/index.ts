@@ -1,1 +1,17 @@
-export {};
+export { acknowledge } from "./acknowledge.ts";
+export {
+  isNotificationError,
+  NotificationError,
+  type NotificationErrorCode,
+} from "./notification-error.ts";
+export {
+  type SignTestNotificationForPath,
+  type SignTestNotificationForUrl,
+  signTestNotification,
+} from "./sign-test-notification.ts";
+export {
+  DEFAULT_NOTIFICATION_MAX_BYTES,
+  type VerifiedNotification,
+  type VerifyNotificationOptions,
+  verifyNotification,
+} from "./verify-notification.ts";

@@ -1,0 +1,22 @@
+/**
+ * The one table of signature algorithms: the wire name on the left, the parameters every crypto
+ * provider uses on the right. Anything not listed here is refused.
+ */
+export const SIGNATURE_ALGORITHMS = {
+  RSA256: {
+    /** WebCrypto algorithm name. */
+    name: "RSASSA-PKCS1-v1_5",
+    /** WebCrypto hash name, fixed at import time on the key. */
+    hash: "SHA-256",
+    /** node:crypto digest name, passed explicitly so no other hash is ever accepted. */
+    nodeDigest: "sha256",
+    /** Smallest accepted RSA modulus. */
+    minModulusBits: 2048,
+  },
+} as const;
+
+/** Wire name of a supported signature algorithm. */
+export type SignatureAlgorithm = keyof typeof SIGNATURE_ALGORITHMS;
+
+/** Parameters of the only algorithm the protocol uses. */
+export const RSA256 = SIGNATURE_ALGORITHMS.RSA256;

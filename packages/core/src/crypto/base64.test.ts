@@ -1,0 +1,41 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { decodeBase64, encodeBase64 } from "./base64.ts";
+
+describe("base64", () => {
+  test("round-trips any bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        expect(decodeBase64(encodeBase64(bytes))).toStrictEqual(bytes);
+      }),
+    );
+  });
+
+  test("encodes with padding", () => {
+    expect(encodeBase64(new Uint8Array([0xfb, 0xff]))).toBe("+/8=");
+  });
+
+  test.each(["+/8", "-_8=", "+/8==", "a b=", "====", "A", "AA=A", "A===", "AA==AAAA", "é/8="])(
+    "refuses %j",
+    (text) => {
+      expect(decodeBase64(text)).toBeUndefined();
+    },
+  );
+
+  test("reads %2B, %2F and %3D in either case when escaped, and nothing else", () => {
+    expect(decodeBase64("%2B%2f8%3D", true)).toStrictEqual(new Uint8Array([0xfb, 0xff]));
+    expect(decodeBase64("%2b/8=", true)).toStrictEqual(new Uint8Array([0xfb, 0xff]));
+    expect(decodeBase64("%2B%2f8%3D")).toBeUndefined();
+    expect(decodeBase64("+/8=", true)).toBeUndefined();
+    expect(decodeBase64("%41/8=", true)).toBeUndefined();
+    expect(decodeBase64("%2", true)).toBeUndefined();
+  });
+
+  test("round-trips any bytes through their URL-encoded base64", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(decodeBase64(encodeURIComponent(encodeBase64(bytes)), true)).toStrictEqual(bytes);
+      }),
+    );
+  });
+});

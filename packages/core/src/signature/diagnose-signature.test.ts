@@ -1,0 +1,204 @@
+import { describe, expect, test } from "vitest";
+import { encodeBase64 } from "../crypto/base64.ts";
+import { OFFICIAL_PYTHON_SDK_VECTORS } from "../fixtures/official-python-sdk.ts";
+import { createSignature } from "./create-signature.ts";
+import { decodeSignature } from "./decode-signature.ts";
+import { type DiagnoseSignatureInput, diagnoseSignature } from "./diagnose-signature.ts";
+import type { SignatureContent } from "./signature-content.ts";
+
+const { merchant, alipay } = OFFICIAL_PYTHON_SDK_VECTORS.keys;
+const order = {
+  paymentRequestId: "PAY-1",
+  paymentAmount: { value: "599", currency: "USD" },
+  note: "小笼包 / ☕",
+};
+const sent: SignatureContent = {
+  method: "POST",
+  path: "/ams/api/v1/payments/pay",
+  clientId: "SANDBOX_5J5Y",
+  requestTime: "2024-01-15T01:30:00.123Z",
+  body: JSON.stringify(order, null, 2),
+};
+
+/** Signs `signed` with the provider's key and diagnoses it as received in `received`. */
+async function diagnose(
+  signed: Partial<SignatureContent>,
+  received: Partial<DiagnoseSignatureInput> = {},
+) {
+  const signature = await createSignature({ ...sent, ...signed }, alipay.privateKeyPkcs8Base64);
+  return diagnoseSignature({
+    ...sent,
+    signature,
+    publicKey: alipay.publicKeySpkiBase64,
+    ...received,
+  });
+}
+
+const causes = async (...args: Parameters<typeof diagnose>) =>
+  (await diagnose(...args)).causes.map((c) => c.cause);
+
+describe("diagnoseSignature", () => {
+  test("has nothing to say about a valid signature", async () => {
+    expect(await diagnose({})).toStrictEqual({ valid: true, causes: [] });
+  });
+
+  test("finds a body the signer serialized compactly", async () => {
+    const { valid, causes } = await diagnose({ body: JSON.stringify(order) });
+    expect(valid).toBe(false);
+    expect(causes).toStrictEqual([
+      {
+        cause: "BODY_RESERIALIZED",
+        message:
+          "The signer signed the body as compact JSON; verify the raw bytes received, never re-serialized JSON.",
+        variant: { body: JSON.stringify(order) },
+      },
+    ]);
+  });
+
+  test.each([
+    ["4 spaces", JSON.stringify(order, null, 4)],
+    [
+      "sorted keys",
+      JSON.stringify({
+        note: order.note,
+        paymentAmount: { currency: "USD", value: "599" },
+        paymentRequestId: "PAY-1",
+      }),
+    ],
+    [
+      "Python's separators",
+      '{"paymentRequestId": "PAY-1", "paymentAmount": {"value": "599", "currency": "USD"}, "note": "小笼包 / ☕"}',
+    ],
+    [
+      "\\u escapes",
+      '{"paymentRequestId":"PAY-1","paymentAmount":{"value":"599","currency":"USD"},"note":"\\u5c0f\\u7b3c\\u5305 / \\u2615"}',
+    ],
+    ["escaped slashes", JSON.stringify(order).replace(/\//g, "\\/")],
+  ])("finds a body re-serialized with %s", async (_, body) => {
+    expect(await causes({ body })).toStrictEqual(["BODY_RESERIALIZED"]);
+  });
+
+  test("finds whitespace and line endings around or inside the body", async () => {
+    expect(await causes({ body: `${sent.body}\n` })).toStrictEqual(["BODY_WHITESPACE"]);
+    expect(await causes({ body: String(sent.body).replace(/\n/g, "\r\n") })).toStrictEqual([
+      "BODY_LINE_ENDINGS",
+    ]);
+  });
+
+  test.each([
+    ["epoch milliseconds", "1705282200123"],
+    ["ISO without milliseconds", "2024-01-15T01:30:00Z"],
+    ["+00:00 instead of Z", "2024-01-15T01:30:00.123+00:00"],
+    ["the same instant at +08:00", "2024-01-15T09:30:00.123+08:00"],
+  ])("finds a time the signer wrote as %s", async (_, requestTime) => {
+    const { causes } = await diagnose({ requestTime });
+    expect(causes).toStrictEqual([
+      {
+        cause: "REQUEST_TIME_REFORMATTED",
+        message: `The signer signed the time as "${requestTime}": use the time header verbatim on both sides.`,
+        variant: { requestTime },
+      },
+    ]);
+  });
+
+  test("finds epoch seconds read as ISO and the reverse", async () => {
+    expect(
+      await causes({ requestTime: "1705282200" }, { requestTime: "2024-01-15T01:30:00Z" }),
+    ).toStrictEqual(["REQUEST_TIME_REFORMATTED"]);
+    expect(
+      await causes({ requestTime: "2024-01-15T01:30:00.000Z" }, { requestTime: "1705282200000" }),
+    ).toStrictEqual(["REQUEST_TIME_REFORMATTED"]);
+  });
+
+  test("finds a signer that signed the whole URL, and a verifier that passed one", async () => {
+    expect(await causes({ path: `https://open-sea-global.alipay.com${sent.path}` })).toStrictEqual([
+      "PATH_HAS_ORIGIN",
+    ]);
+    expect(
+      await causes({}, { path: `https://open-sea-global.alipay.com${sent.path}` }),
+    ).toStrictEqual(["PATH_HAS_ORIGIN"]);
+  });
+
+  test("finds a lost query, a trailing slash and a sandbox path", async () => {
+    expect(await causes({ path: "/notify" }, { path: "/notify?store=1" })).toStrictEqual([
+      "PATH_QUERY_MISMATCH",
+    ]);
+    expect(await causes({ path: `${sent.path}/` })).toStrictEqual(["PATH_TRAILING_SLASH"]);
+    expect(await causes({ path: "/ams/sandbox/api/v1/payments/pay" })).toStrictEqual([
+      "PATH_SANDBOX_MISMATCH",
+    ]);
+  });
+
+  test("finds the method's case and a CRLF in the content", async () => {
+    expect(await causes({ method: "post" })).toStrictEqual(["METHOD_CASE"]);
+    expect(await causes({ path: `${sent.path}\r` })).toStrictEqual(["CONTENT_CRLF"]);
+  });
+
+  test("finds a signature encoded twice, not at all, or as base64url", async () => {
+    const signature = await createSignature(sent, alipay.privateKeyPkcs8Base64);
+    const raw = encodeBase64(decodeSignature(signature) ?? new Uint8Array());
+    const of = async (value: string) =>
+      (
+        await diagnoseSignature({ ...sent, signature: value, publicKey: alipay.publicKeySpkiPem })
+      ).causes.map((c) => c.cause);
+    expect(await of(encodeURIComponent(signature))).toStrictEqual(["SIGNATURE_DOUBLE_ENCODED"]);
+    expect(await of(raw)).toStrictEqual(raw.includes("+") ? ["SIGNATURE_NOT_URL_ENCODED"] : []);
+    expect(await of(raw.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""))).toStrictEqual([
+      "SIGNATURE_BASE64URL",
+    ]);
+  });
+
+  test("tells that the key used is the merchant's own, in whatever form", async () => {
+    const { causes } = await diagnose(
+      {},
+      { publicKey: merchant.publicKeySpkiPem, merchantPublicKey: merchant.publicKeyPkcs1Pem },
+    );
+    expect(causes).toStrictEqual([
+      {
+        cause: "PUBLIC_KEY_IS_MERCHANT_KEY",
+        message:
+          "The public key used is your own (the merchant's). Verify the provider's signatures with the provider's public key from the portal.",
+      },
+    ]);
+  });
+
+  test("tells that the content was signed with the merchant's key", async () => {
+    const signature = await createSignature(sent, merchant.privateKeyPkcs1Base64);
+    const diagnosis = await diagnoseSignature({
+      ...sent,
+      signature: `algorithm=RSA256,keyVersion=1,signature=${signature}`,
+      publicKey: alipay.publicKeySpkiBase64,
+      merchantPublicKey: merchant.publicKeySpkiBase64,
+    });
+    expect(diagnosis.causes.map((c) => c.cause)).toStrictEqual(["SIGNED_WITH_MERCHANT_KEY"]);
+  });
+
+  test("reports an unusable key or header instead of guessing", async () => {
+    expect(await causes({}, { publicKey: alipay.privateKeyPkcs8Base64 })).toStrictEqual([
+      "PUBLIC_KEY_INVALID",
+    ]);
+    const header = await diagnoseSignature({
+      ...sent,
+      signature: "algorithm=RSA512,signature=abc",
+      publicKey: alipay.publicKeySpkiBase64,
+    });
+    expect(header.causes).toStrictEqual([
+      {
+        cause: "SIGNATURE_HEADER_INVALID",
+        message:
+          'Expected a Signature header like "algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>", got algorithm "RSA512". AMS signs with RSA256 (RSASSA-PKCS1-v1_5 with SHA-256) only.',
+      },
+    ]);
+  });
+
+  test("says UNKNOWN when no single change explains it", async () => {
+    expect(await causes({ clientId: "OTHER", requestTime: "1" })).toStrictEqual(["UNKNOWN"]);
+  });
+
+  test("works on byte bodies too", async () => {
+    const bytes = new TextEncoder().encode(String(sent.body));
+    expect(await causes({ body: JSON.stringify(order) }, { body: bytes })).toStrictEqual([
+      "BODY_RESERIALIZED",
+    ]);
+  });
+});
