@@ -100,9 +100,25 @@ const steps: Step[] = [
     parse: parseBun,
   },
   {
+    name: "packages",
+    command: [process.execPath, "--conditions=@ams-edge/source", "scripts/check-packages.ts"],
+    parse: parsePlainLine,
+  },
+  {
     name: "size",
     command: [process.execPath, "scripts/size-check.ts"],
     parse: parsePlainLine,
+  },
+  {
+    name: "browser",
+    command: [process.execPath, "test/browser/run.ts"],
+    parse: parsePlainLine,
+    // Skipped only on a developer machine without Chromium; with AMS_EDGE_REQUIRE_BROWSER=1 (CI)
+    // the step runs and a missing Chromium is a failure.
+    skipReason: () =>
+      existsSync("/usr/bin/chromium") || process.env.AMS_EDGE_REQUIRE_BROWSER === "1"
+        ? undefined
+        : "/usr/bin/chromium is missing, so the storefront end-to-end tests and the vectors in Chromium did NOT run; install it with `apt-get install -y chromium` (AMS_EDGE_REQUIRE_BROWSER=1 makes this a failure)",
   },
 ];
 

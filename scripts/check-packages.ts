@@ -1,0 +1,388 @@
+/**
+ * Packaging checks of `@ams-edge/core`: the build, the files it emits, `publint`, `attw`, Deno's
+ * type checker on the source and on the packed package, a TypeScript consumer of the packed
+ * package, every installed Node importing the build, and the crypto provider each platform gets.
+ *
+ * Offline: packing, linting and type checks read only the repository and its node_modules.
+ * Prints one `PASS` / `FAIL` line per check (a failing check's output goes to stderr first) and
+ * ends with `packages: N passed, N failed`; exits non-zero when any check failed.
+ *
+ * Run: `npx node --conditions=@ams-edge/source scripts/check-packages.ts [--skip-build]`
+ */
+import { spawnSync } from "node:child_process";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { build } from "esbuild";
+import {
+  checkApiNames,
+  checkErrorCodes,
+  checkExamplesTypes,
+  errorCodes,
+  exportedNames,
+  readmeExamples,
+  runExamples,
+} from "./check-packages-readme.ts";
+
+const root = join(import.meta.dirname, "..");
+const core = join(root, "packages", "core");
+const dist = join(core, "dist");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+// No colours, no network, and never the source condition: children must see the package as a
+// consumer does, whatever flags started this script.
+const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
+const env: NodeJS.ProcessEnv = {
+  ...inherited,
+  NO_COLOR: "1",
+  FORCE_COLOR: "0",
+  DENO_NO_UPDATE_CHECK: "1",
+  npm_config_offline: "true",
+  npm_config_update_notifier: "false",
+};
+
+interface Outcome {
+  ok: boolean;
+  detail: string;
+  /** Shown on stderr when the check fails. */
+  output?: string;
+}
+
+function run(
+  command: string,
+  args: string[],
+  cwd = root,
+): Outcome & { stdout: string; output: string } {
+  const r = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? `\n${r.error.message}` : ""}`;
+  const ok = r.status === 0;
+  return { ok, detail: ok ? "exit 0" : `exit ${r.status ?? r.signal}`, output, stdout: r.stdout };
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" }).map((f) => join(folder, f));
+}
+
+// Specifiers of import/export statements and `import()` types, outside comment lines.
+const specifierPattern = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"'\n]+)\1/g;
+function relativeSpecifiers(source: string): string[] {
+  return source
+    .split("\n")
+    .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+    .flatMap((line) => [...line.matchAll(specifierPattern)].map((m) => m[2] ?? ""))
+    .filter((s) => s.startsWith("./") || s.startsWith("../"));
+}
+
+function checkDist(): Outcome {
+  const files = filesUnder(dist).filter((f) => /\.(js|d\.ts)$/.test(f));
+  const problems: string[] = [];
+  for (const file of files) {
+    const rel = relative(dist, file);
+    if (/(^|\/)fixtures\/|\.test(-d)?\./.test(rel))
+      problems.push(`${rel}: test or fixture emitted`);
+    for (const spec of relativeSpecifiers(readFileSync(file, "utf8"))) {
+      if (!spec.endsWith(".js")) problems.push(`${rel}: "${spec}" is not a .js specifier`);
+      const target = join(dirname(file), spec);
+      const wanted = file.endsWith(".d.ts") ? target.replace(/\.js$/, ".d.ts") : target;
+      if (!existsSync(wanted)) problems.push(`${rel}: "${spec}" does not resolve`);
+    }
+  }
+  const ok = files.length > 0 && problems.length === 0;
+  return { ok, detail: `${files.length} files`, output: problems.join("\n") };
+}
+
+/** Packs core into `folder` and returns the tarball's file list. */
+function pack(folder: string): { tarball: string; files: string[] } {
+  const r = run("npm", ["pack", "--json", "--pack-destination", folder], core);
+  if (!r.ok) throw new Error(`npm pack failed:\n${r.output}`);
+  const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
+  if (info === undefined) throw new Error("npm pack printed no package");
+  return { tarball: join(folder, info.filename), files: info.files.map((f) => f.path) };
+}
+
+function checkTarball(files: string[]): Outcome {
+  const required = [
+    "package.json",
+    "README.md",
+    "dist/index.js",
+    "dist/index.d.ts",
+    "dist/crypto/provider-node.js",
+    "dist/crypto/provider-web.js",
+    "dist/crypto/provider-web.d.ts",
+  ];
+  const missing = required.filter((f) => !files.includes(f));
+  const unwanted = files.filter((f) => /(^|\/)fixtures\/|\.test(-d)?\.ts$/.test(f));
+  const output = [...missing.map((f) => `missing ${f}`), ...unwanted.map((f) => `packed ${f}`)];
+  return { ok: output.length === 0, detail: `${files.length} files`, output: output.join("\n") };
+}
+
+const probe = `import { AmsEdgeError, cryptoRuntime, isAmsEdgeError, toMinorUnits } from "@ams-edge/core";
+import type { AmsResult, KeyInput, PaymentStatus } from "@ams-edge/core";
+
+export const runtime: "web" | "node" = cryptoRuntime;
+export const minor: string = toMinorUnits("5.99", "USD");
+export const status: PaymentStatus = "succeeded";
+export const key: KeyInput = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA";
+export const guard: (value: unknown) => value is AmsEdgeError = isAmsEdgeError;
+export type Result = AmsResult<{ paymentId: string }>;
+// @ts-expect-error proves the types are real: "paid" is no payment status
+export const wrong: PaymentStatus = "paid";
+`;
+
+// Lives inside the unpacked package, where only the package itself may use "#crypto-provider".
+// It relies on no particular export of the provider, only on its declaration being found.
+const importsProbe = `import * as provider from "#crypto-provider";
+export const names: string[] = Object.keys(provider);
+// @ts-expect-error proves a declaration was found: a module namespace is no number
+export const wrong: number = provider;
+`;
+
+/** A consumer folder with the packed package unpacked into node_modules. */
+function makeConsumer(folder: string, tarball: string): void {
+  const installed = join(folder, "node_modules", "@ams-edge", "core");
+  mkdirSync(installed, { recursive: true });
+  const untar = run("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
+  if (!untar.ok) throw new Error(`tar failed:\n${untar.output}`);
+  const manifest = JSON.parse(readFileSync(join(core, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dep of Object.keys(manifest.dependencies ?? {})) {
+    const link = join(folder, "node_modules", dep);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(realpathSync(join(root, "node_modules", dep)), link, "dir");
+  }
+  writeFileSync(join(folder, "package.json"), '{ "private": true, "type": "module" }\n');
+  writeFileSync(join(folder, "probe.ts"), probe);
+  writeFileSync(join(installed, "imports-probe.ts"), importsProbe);
+  // Not named tsconfig.json, so that Deno does not read it.
+  const compilerOptions = {
+    target: "es2023",
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    lib: ["es2023", "dom"],
+    types: [],
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    skipLibCheck: false,
+    noEmit: true,
+  };
+  writeFileSync(
+    join(folder, "tsconfig.consumer.json"),
+    JSON.stringify({
+      compilerOptions,
+      files: ["probe.ts", `${relative(folder, installed)}/imports-probe.ts`],
+    }),
+  );
+}
+
+function checkTscConsumer(folder: string): Outcome {
+  const r = run(bin("tsc"), ["-p", "tsconfig.consumer.json", "--explainFiles"], folder);
+  // --explainFiles lists each file, then why it is in the program.
+  const resolved =
+    /dist\/crypto\/provider-web\.d\.ts\n(\s+.*\n)*?\s+Imported via "#crypto-provider"/.test(
+      r.stdout,
+    );
+  const ok = r.ok && resolved && !/error TS/.test(r.stdout);
+  const target = resolved ? "→ dist/crypto/provider-web.d.ts" : "not resolved there";
+  const errors = r.stdout.split("\n").filter((l) => /error TS/.test(l));
+  return { ok, detail: `${r.detail}, #crypto-provider types ${target}`, output: errors.join("\n") };
+}
+
+/** Every `node` on PATH outside node_modules (the system one), then the one running this script. */
+function nodeBinaries(): string[] {
+  const found = (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => dir !== "" && !dir.includes("node_modules"))
+    .map((dir) => join(dir, "node"))
+    .filter((path) => {
+      try {
+        accessSync(path, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  const unique = new Map<string, string>();
+  for (const path of [...found, process.execPath]) unique.set(realpathSync(path), path);
+  return [...unique.values()];
+}
+
+const importScript =
+  "import('@ams-edge/core').then(m => console.log(JSON.stringify({ names: Object.keys(m).sort(), runtime: m.cryptoRuntime, version: process.version })))";
+
+function checkNodeImport(node: string, cwd: string, expected: string[]): Outcome {
+  const r = run(node, ["-e", importScript], cwd);
+  if (!r.ok) return { ...r, detail: `${node}: ${r.detail}` };
+  const seen = JSON.parse(r.stdout) as { names: string[]; runtime: string; version: string };
+  const same = JSON.stringify(seen.names) === JSON.stringify(expected);
+  const ok = same && seen.runtime === "node";
+  const detail = `${seen.version} (${node}): ${seen.names.length} exports${same ? "" : ` (source has ${expected.length})`}, cryptoRuntime ${seen.runtime}`;
+  return { ok, detail };
+}
+
+async function providerFor(options: Parameters<typeof build>[0]): Promise<string[]> {
+  const result = await build({
+    ...options,
+    stdin: { contents: 'export { cryptoRuntime } from "@ams-edge/core";', resolveDir: root },
+    bundle: true,
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs)
+    .filter((input) => /crypto\/provider-(node|web)\./.test(input))
+    .sort();
+}
+
+async function checkBundle(
+  platform: string,
+  options: Parameters<typeof build>[0],
+  expected: string[],
+): Promise<Outcome> {
+  const inputs = await providerFor(options);
+  const ok = JSON.stringify(inputs) === JSON.stringify(expected);
+  return { ok, detail: `${platform}: ${inputs.join(", ") || "no provider"}` };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { "skip-build": { type: "boolean", default: false } } });
+  let passed = 0;
+  let failed = 0;
+  const report = async (name: string, check: () => Outcome | Promise<Outcome>) => {
+    let outcome: Outcome;
+    try {
+      outcome = await check();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcome = { ok: false, detail: "threw", output: message };
+    }
+    if (outcome.ok) passed += 1;
+    else {
+      failed += 1;
+      if (outcome.output) process.stderr.write(`${outcome.output.trim()}\n`);
+    }
+    console.log(`${outcome.ok ? "PASS" : "FAIL"}  ${name}: ${outcome.detail}`);
+  };
+
+  if (!values["skip-build"]) {
+    rmSync(dist, { recursive: true, force: true });
+    await report("build (npm run build)", () => run("npm", ["run", "build", "--silent"]));
+  }
+  await report("dist layout and relative imports", checkDist);
+
+  const scratch = mkdtempSync(join(tmpdir(), "ams-edge-packages-"));
+  try {
+    const { tarball, files } = pack(scratch);
+    await report("tarball contents", () => checkTarball(files));
+    await report("publint --strict", () => {
+      const r = run(process.execPath, [bin("publint"), "run", "packages/core", "--strict"]);
+      return { ...r, ok: r.ok && r.output.includes("All good!") };
+    });
+    await report("attw --pack --profile esm-only", () =>
+      run(process.execPath, [
+        bin("attw"),
+        "--pack",
+        "packages/core",
+        "--profile",
+        "esm-only",
+        "--format",
+        "ascii",
+        "--no-color",
+      ]),
+    );
+    await report("deno check source (--conditions=@ams-edge/source)", () =>
+      run(bin("deno"), [
+        "check",
+        "--cached-only",
+        "--conditions=@ams-edge/source",
+        "packages/core/src/index.ts",
+        "packages/core/src/crypto/provider-node.ts",
+      ]),
+    );
+
+    const consumer = join(scratch, "consumer");
+    makeConsumer(consumer, tarball);
+    await report("deno check packed package (consumer)", () =>
+      run(bin("deno"), ["check", "--cached-only", "probe.ts"], consumer),
+    );
+    await report("tsc consumer of packed package (nodenext, skipLibCheck false)", () =>
+      checkTscConsumer(consumer),
+    );
+
+    const source = await import(join(core, "src", "index.ts"));
+    const expected = Object.keys(source).sort();
+    for (const node of nodeBinaries()) {
+      await report("node import from repository root", () => checkNodeImport(node, root, expected));
+    }
+    await report("node import of packed package", () =>
+      checkNodeImport(process.execPath, consumer, expected),
+    );
+  } catch (error) {
+    await report("pack and unpack", () => {
+      throw error;
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const web = ["packages/core/dist/crypto/provider-web.js"];
+  await report("#crypto-provider in a browser bundle", () =>
+    checkBundle("esbuild --platform=browser", { platform: "browser" }, web),
+  );
+  await report("#crypto-provider in a workerd bundle", () =>
+    checkBundle(
+      "esbuild conditions workerd, worker, browser",
+      {
+        platform: "neutral",
+        conditions: ["workerd", "worker", "browser"],
+        mainFields: ["module", "main"],
+      },
+      web,
+    ),
+  );
+  await report("#crypto-provider in a Node bundle", () =>
+    checkBundle("esbuild --platform=node", { platform: "node" }, [
+      "packages/core/dist/crypto/provider-node.js",
+      ...web,
+    ]),
+  );
+
+  const readme = readFileSync(join(core, "README.md"), "utf8");
+  const examples = readmeExamples(readme);
+  const readmeScratch = mkdtempSync(join(tmpdir(), "ams-edge-readme-"));
+  try {
+    await report("README examples type-check", () =>
+      checkExamplesTypes(root, examples, join(readmeScratch, "types")),
+    );
+    await report("README examples run against the build", () =>
+      runExamples(root, examples, join(readmeScratch, "run")),
+    );
+  } finally {
+    rmSync(readmeScratch, { recursive: true, force: true });
+  }
+  await report("README API tables match the exports", () =>
+    checkApiNames(readme, exportedNames(join(core, "src", "index.ts"))),
+  );
+  await report("README errors table matches the error codes", () =>
+    checkErrorCodes(readme, errorCodes(join(core, "src"))),
+  );
+
+  console.log(`packages: ${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+if (import.meta.main) process.exitCode = await main();
