@@ -18,7 +18,7 @@ const files = readdirSync(here)
 let failures = 0;
 for (const file of files) {
   console.log(`\n### ${file.replace(/\.bench\.ts$/, "")}`);
-  const mod = (await import(join(here, file))) as { default: () => Promise<boolean | void> };
+  const mod = (await import(join(here, file))) as { default: () => Promise<boolean | undefined> };
   const ok = await mod.default();
   if (ok === false) failures += 1;
 }

@@ -77,7 +77,22 @@ function parseBun(output: string): Counts | undefined {
   return { passed: Number(pass[1]), failed: Number(fail[1]), skipped: Number(skip?.[1] ?? 0) };
 }
 
+/** A step whose only verdict is its exit code (a linter): one check, passed or failed. */
+function parseExitOnly(): Counts {
+  return { passed: 1, failed: 0, skipped: 0 };
+}
+
 const steps: Step[] = [
+  {
+    name: "lint",
+    command: [bin("biome"), "check", "."],
+    parse: parseExitOnly,
+  },
+  {
+    name: "typecheck",
+    command: [process.execPath, "scripts/typecheck.ts"],
+    parse: parsePlainLine,
+  },
   {
     name: "vitest",
     command: [
