@@ -4,6 +4,10 @@ import { defineConfig } from "vitest/config";
 // gathers them so that `vitest run` at the root runs every project in one go.
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts", "test/*/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "examples/*/vitest.config.ts",
+      "test/*/vitest.config.ts",
+    ],
   },
 });

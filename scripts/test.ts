@@ -53,12 +53,16 @@ function parseVitest(): Counts | undefined {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    numFailedTestSuites: number;
+    testResults: { status: string; assertionResults: { status: string }[] }[];
   };
+  // A file that fails to load has no failed tests of its own: count each such file once.
+  const brokenFiles = report.testResults.filter(
+    (file) =>
+      file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
+  ).length;
   return {
     passed: report.numPassedTests,
-    // A suite that fails to load has no failed tests of its own: count it.
-    failed: report.numFailedTests + report.numFailedTestSuites,
+    failed: report.numFailedTests + brokenFiles,
     skipped: report.numPendingTests + report.numTodoTests,
   };
 }

@@ -14,6 +14,7 @@ const projects = [
   "packages/react-hooks/tsconfig.json",
   "examples/storefront/tsconfig.json",
   "test/sandbox-workerd/tsconfig.json",
+  "test/browser/tsconfig.json",
 ];
 
 let passed = 0;
