@@ -1,43 +1,18 @@
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { orderCode, type Stack, startStack } from "./harness.ts";
+import { orderCode, type Stack, startStack } from "../../packages/sandbox/src/e2e/harness.ts";
+import { type Chromium, launchChromium } from "./chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-let profile = "";
+let chromium: Chromium | undefined;
 let browser: BrowserContext | undefined;
 let stack: Stack | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The wallet page test drives ${CHROMIUM}; install it with: apt-get install -y chromium`,
-    );
-  }
-  profile = await mkdtemp(join(tmpdir(), "ams-edge-wallet-"));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    ],
-  });
+  chromium = await launchChromium();
+  browser = chromium.context;
 });
 afterAll(async () => {
-  await browser?.close();
-  await rm(profile, { recursive: true, force: true });
+  await chromium?.close();
 });
 afterEach(async () => {
   await stack?.close();
