@@ -1,0 +1,307 @@
+import { DurableObject } from "cloudflare:workers";
+import {
+  createPayment,
+  nextAction,
+  type PaymentAction,
+  type PaymentEvent,
+  type PaymentResultNotificationOutput,
+  type PaymentState,
+  type RefundResultNotificationOutput,
+  toNotificationEvent,
+  transition,
+} from "@ams-edge/core";
+import { loadConfig } from "../config/load-config.ts";
+import { upsertPaymentIndex } from "../payment-index/payment-index.ts";
+import { gatewayClient } from "./gateway-client.ts";
+import {
+  type CallOutcome,
+  eventOf,
+  outcomeLogEntry,
+  outcomeOf,
+  refundNotificationEvent,
+} from "./gateway-events.ts";
+import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
+import type { CreatePaymentCommand } from "./order-record.ts";
+import { PaymentStorage, type StoredPayment } from "./payment-storage.ts";
+import type { AmountView, ObjectResult, PaymentView, RefundView } from "./payment-view.ts";
+import { type RefundCommand, runRefund } from "./run-refund.ts";
+import { scaledSchedule } from "./scaled-schedule.ts";
+import { toPaymentView } from "./to-payment-view.ts";
+
+const fail = <T>(
+  code: Extract<ObjectResult<T>, { ok: false }>["code"],
+  message: string,
+): ObjectResult<T> => ({
+  ok: false,
+  code,
+  message,
+});
+
+/**
+ * One payment: its state, its append-only event log, its alarms and its live sockets. Addressed
+ * by `idFromName(paymentRequestId)`. Every state change is a synchronous read-transition-write
+ * on SQLite storage, so events that arrive together (a notification during an inquiry) apply in
+ * turn; gateway calls happen between them, never inside.
+ */
+export class PaymentObject extends DurableObject<Env> {
+  readonly #storage: PaymentStorage;
+  #payInFlight: Promise<void> | null = null;
+  readonly #refundsInFlight = new Map<string, AmountView>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#storage = new PaymentStorage(ctx.storage.sql);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+  }
+
+  /**
+   * Creates the payment and sends pay, or, when it exists with the same fingerprint, answers
+   * with it (`created: false`) once any pay in flight has been answered.
+   */
+  async create(
+    command: CreatePaymentCommand,
+  ): Promise<ObjectResult<{ created: boolean; view: PaymentView }>> {
+    const existing = this.#storage.load();
+    if (existing !== null) {
+      if (existing.order.fingerprint !== command.fingerprint) {
+        return fail(
+          "IDEMPOTENCY_KEY_REUSED",
+          "this Idempotency-Key was used for a different payment; use a new key for a new payment",
+        );
+      }
+      if (this.#payInFlight !== null) await this.#payInFlight;
+      return { ok: true, value: { created: false, view: this.#currentView() } };
+    }
+    const { createdAt, expiresAt, ...order } = command;
+    const state = createPayment({
+      paymentRequestId: order.payRequest.paymentRequestId,
+      scenario: order.payRequest.paymentFactor.inStorePaymentScenario,
+      amount: order.payRequest.paymentAmount,
+      createdAt,
+      expiresAt,
+    });
+    this.#storage.insert({ order, state });
+    this.#storage.append("command", { type: "create", order, createdAt, expiresAt });
+    // A watchdog: if this object is torn down before pay is answered, the alarm resumes it.
+    const watchdogAt = createdAt + this.#schedule().requestLeaseMs;
+    this.#storage.savePlannedAlarm(watchdogAt);
+    await this.ctx.storage.setAlarm(watchdogAt);
+    await this.#sendPay();
+    await this.#afterChange();
+    return { ok: true, value: { created: true, view: this.#currentView() } };
+  }
+
+  /** The payment as the API shows it, or null when this object holds none. */
+  view(): PaymentView | null {
+    const stored = this.#storage.load();
+    return stored === null ? null : toPaymentView(stored.order, stored.state);
+  }
+
+  /** The event log, oldest first, as JSON text (an array of `{ seq, at, kind, data }`). */
+  eventLog(): string {
+    return JSON.stringify(this.#storage.events());
+  }
+
+  /** The merchant cancels: closes an unpaid payment, or reverses a paid one. */
+  async cancel(): Promise<ObjectResult<PaymentView>> {
+    const stored = this.#storage.load();
+    if (stored === null) return fail("PAYMENT_NOT_FOUND", "no such payment");
+    const { status } = stored.state;
+    if (status === "cancelled" || status === "reversed") {
+      return { ok: true, value: this.#currentView() };
+    }
+    if (status !== "creating" && status !== "awaiting_payment" && status !== "succeeded") {
+      return fail(
+        "PAYMENT_NOT_CANCELLABLE",
+        `the payment is ${status}; only an open or paid payment can be cancelled`,
+      );
+    }
+    this.#storage.append("command", { type: "cancel" });
+    this.#apply({ type: "cancel_requested", at: Date.now() });
+    await this.#runDueAction();
+    await this.#afterChange();
+    return { ok: true, value: this.#currentView() };
+  }
+
+  /** Refunds part or all of a paid payment. */
+  async refund(command: RefundCommand): Promise<ObjectResult<RefundView>> {
+    const stored = this.#storage.load();
+    if (stored === null) return fail("PAYMENT_NOT_FOUND", "no such payment");
+    const outcome = await runRefund(
+      stored,
+      command,
+      this.#client(),
+      (event) => this.#apply(event),
+      (kind, data) => this.#storage.append(kind, data),
+      this.#refundsInFlight,
+    );
+    await this.#afterChange();
+    return outcome;
+  }
+
+  /**
+   * Stores a verified `PAYMENT_RESULT` (or `REFUND_RESULT`) and applies it. Resolves only after
+   * both are written, so the Worker acknowledges a stored notification; `known: false` means this
+   * object holds no payment (nothing was written).
+   */
+  async receiveNotification(input: {
+    requestTime: string;
+    rawBody: string;
+    notification: PaymentResultNotificationOutput | RefundResultNotificationOutput;
+  }): Promise<{ known: boolean; changed: boolean }> {
+    const stored = this.#storage.load();
+    if (stored === null) return { known: false, changed: false };
+    const at = Date.now();
+    this.#storage.append(
+      "notification",
+      { requestTime: input.requestTime, rawBody: input.rawBody },
+      at,
+    );
+    const { notification } = input;
+    const event =
+      notification.notifyType === "PAYMENT_RESULT"
+        ? toNotificationEvent(notification, at)
+        : refundNotificationEvent(notification, stored.state, at);
+    // A notification that proves nothing (a U, no amount) is kept; the scheduled inquiry decides.
+    const changed = event === null ? false : this.#apply(event);
+    await this.#afterChange();
+    return { known: true, changed };
+  }
+
+  /** Runs the action the state machine asks for, if it is due, then re-arms. Safe to run twice. */
+  override async alarm(info?: AlarmInvocationInfo): Promise<void> {
+    if (this.#storage.load() === null) return;
+    // The action the alarm was armed for is due when it runs. The platform never runs an alarm
+    // early; a test that runs it ahead of time (runDurableObjectAlarm) skips time forward to it.
+    const plannedAt = this.#storage.plannedAlarm() ?? 0;
+    this.#storage.append("alarm", { plannedAt, retryCount: info?.retryCount ?? 0 });
+    await this.#runDueAction(Math.max(Date.now(), plannedAt));
+    await this.#afterChange();
+  }
+
+  /** `GET /api/payments/:id/live`: a hibernatable WebSocket that receives every change. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return Response.json(
+        { error: { code: "INVALID_REQUEST", message: "expected a WebSocket upgrade request" } },
+        { status: 426, headers: { upgrade: "websocket" } },
+      );
+    }
+    const stored = this.#storage.load();
+    if (stored === null) {
+      return Response.json(
+        { error: { code: "PAYMENT_NOT_FOUND", message: "no such payment" } },
+        { status: 404 },
+      );
+    }
+    return acceptLiveSocket(this.ctx, toPaymentView(stored.order, stored.state));
+  }
+
+  /** Messages other than the automatic ping/pong are ignored. */
+  override webSocketMessage(): void {}
+
+  override webSocketClose(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code === 1005 ? 1000 : code, reason);
+    } catch {
+      // Already closed by the other side: nothing to do.
+    }
+  }
+
+  #schedule() {
+    return scaledSchedule(loadConfig(this.env).scheduleScale);
+  }
+
+  #client() {
+    return gatewayClient(loadConfig(this.env), (kind, data) => this.#storage.append(kind, data));
+  }
+
+  #currentView(): PaymentView {
+    const stored = this.#requireStored();
+    return toPaymentView(stored.order, stored.state);
+  }
+
+  #requireStored(): StoredPayment {
+    const stored = this.#storage.load();
+    if (stored === null) throw new Error("payment object holds no payment");
+    return stored;
+  }
+
+  /** Applies one event; on a change stores the state, logs the transition and tells the sockets. */
+  #apply(event: PaymentEvent): boolean {
+    const stored = this.#requireStored();
+    const next: PaymentState = transition(stored.state, event);
+    if (next.version === stored.state.version) return false;
+    this.#storage.saveState(next);
+    this.#storage.append("transition", {
+      event,
+      from: stored.state.status,
+      to: next.status,
+      version: next.version,
+    });
+    // Bookkeeping (one more inquiry) bumps the version too; sockets hear only visible changes.
+    const before = toPaymentView(stored.order, stored.state);
+    const after = toPaymentView(stored.order, next);
+    if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
+    return true;
+  }
+
+  async #sendPay(): Promise<void> {
+    const run = async () => {
+      const { order } = this.#requireStored();
+      this.#feed("pay", await outcomeOf(() => this.#client().pay(order.payRequest)));
+    };
+    this.#payInFlight = run().finally(() => {
+      this.#payInFlight = null;
+    });
+    await this.#payInFlight;
+  }
+
+  /** Performs the state machine's next action if it is due at `now`. */
+  async #runDueAction(now: number = Date.now()): Promise<void> {
+    const { state } = this.#requireStored();
+    const action: PaymentAction = nextAction(state, now, this.#schedule());
+    if (action.type === "none" || action.at > now) return;
+    const ids = { paymentRequestId: state.paymentRequestId };
+    switch (action.type) {
+      case "retry_pay":
+        if (this.#payInFlight === null) await this.#sendPay();
+        return;
+      case "inquire":
+        this.#feed("inquiry", await outcomeOf(() => this.#client().inquiryPayment(ids)));
+        return;
+      case "cancel":
+        this.#apply({ type: "cancel_sent", at: Date.now(), reason: action.reason });
+        this.#feed("cancel", await outcomeOf(() => this.#client().cancel(ids)));
+        return;
+    }
+  }
+
+  /** Logs a call's final outcome and applies it as the state machine's event. */
+  #feed(call: "pay" | "inquiry" | "cancel", outcome: CallOutcome<unknown>): void {
+    const at = Date.now();
+    this.#storage.append("response", outcomeLogEntry(call, outcome), at);
+    const event = eventOf(call, outcome, at);
+    this.#apply(event);
+  }
+
+  /**
+   * Arms the alarm for the next action and brings the D1 index up to date (an upsert guarded by
+   * version, so repeating it is harmless; a failure throws, and the caller's retry repeats it).
+   */
+  async #afterChange(): Promise<void> {
+    const stored = this.#requireStored();
+    const action = nextAction(stored.state, Date.now(), this.#schedule());
+    if (action.type === "none") {
+      this.#storage.savePlannedAlarm(null);
+      await this.ctx.storage.deleteAlarm();
+    } else {
+      this.#storage.savePlannedAlarm(action.at);
+      await this.ctx.storage.setAlarm(action.at);
+    }
+    await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
+      referenceOrderId: stored.order.referenceOrderId,
+      refundedValue: stored.state.refundedValue,
+    });
+  }
+}

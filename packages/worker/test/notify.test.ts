@@ -1,0 +1,178 @@
+import { env, exports } from "cloudflare:workers";
+import { NOTIFICATION_ACK_BODY } from "@ams-edge/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useSandboxGateway } from "./helpers/sandbox-gateway.ts";
+import { paymentResultBody, signedNotification } from "./helpers/signed-notification.ts";
+import { createOrderCode, eventsOf, readPayment } from "./helpers/worker-http.ts";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function send(request: Request): Promise<{ status: number; body: string }> {
+  const response = await exports.default.fetch(request);
+  return { status: response.status, body: await response.text() };
+}
+
+const errorCode = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
+
+async function openPayment() {
+  useSandboxGateway();
+  const created = await createOrderCode();
+  const body = paymentResultBody({
+    paymentRequestId: created.paymentRequestId,
+    paymentId: created.paymentId,
+    value: "1250",
+  });
+  return { created, body };
+}
+
+describe("POST /alipay/notify", () => {
+  it("acknowledges a verified success only after storing it, and the payment succeeds", async () => {
+    const { created, body } = await openPayment();
+    expect(await send(await signedNotification(body))).toStrictEqual({
+      status: 200,
+      body: NOTIFICATION_ACK_BODY,
+    });
+    const view = await readPayment(created.paymentRequestId, created.statusToken);
+    expect(view.status).toBe("succeeded");
+    const stored = (await eventsOf(created.paymentRequestId)).filter(
+      (e) => e.kind === "notification",
+    );
+    expect(stored.map((e) => e.data)).toStrictEqual([
+      { requestTime: "2026-11-20T10:00:00+00:00", rawBody: body },
+    ]);
+  });
+
+  it("marks a declined payment failed with its result code", async () => {
+    const { created } = await openPayment();
+    const body = paymentResultBody({
+      paymentRequestId: created.paymentRequestId,
+      paymentId: created.paymentId,
+      value: "1250",
+      resultStatus: "F",
+      resultCode: "USER_BALANCE_NOT_ENOUGH",
+    });
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    const view = await readPayment(created.paymentRequestId, created.statusToken);
+    expect([view.status, view.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+  });
+
+  it("never shows a success for another amount as paid", async () => {
+    const { created } = await openPayment();
+    const body = paymentResultBody({
+      paymentRequestId: created.paymentRequestId,
+      paymentId: created.paymentId,
+      value: "1249",
+    });
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    expect((await readPayment(created.paymentRequestId, created.statusToken)).status).toBe(
+      "mismatch",
+    );
+  });
+
+  it("answers 401 to a tampered notification and changes nothing", async () => {
+    const { created, body } = await openPayment();
+    const before = await eventsOf(created.paymentRequestId);
+    const tampered = body.replace('"1250"', '"1"');
+    const answer = await send(await signedNotification(body, { sentBody: tampered }));
+    expect([answer.status, errorCode(answer.body)]).toStrictEqual([
+      401,
+      "NOTIFICATION_SIGNATURE_INVALID",
+    ]);
+    expect(await eventsOf(created.paymentRequestId)).toStrictEqual(before);
+    expect((await readPayment(created.paymentRequestId, created.statusToken)).status).toBe(
+      "awaiting_payment",
+    );
+  });
+
+  it("answers 401 when the signature headers are missing", async () => {
+    const request = new Request("https://worker.ams-edge.test/alipay/notify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const answer = await send(request);
+    expect([answer.status, errorCode(answer.body)]).toStrictEqual([
+      401,
+      "NOTIFICATION_SIGNATURE_INVALID",
+    ]);
+  });
+
+  it("answers 413 to a body over 64 KiB, 415 to another content type, 400 to signed non-JSON", async () => {
+    const big = await send(await signedNotification(`{"pad":"${"x".repeat(64 * 1024)}"}`));
+    expect([big.status, errorCode(big.body)]).toStrictEqual([413, "BODY_TOO_LARGE"]);
+    const text = await send(await signedNotification("{}", { contentType: "text/plain" }));
+    expect([text.status, errorCode(text.body)]).toStrictEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const notJson = await send(await signedNotification("notifyType=PAYMENT_RESULT"));
+    expect([notJson.status, errorCode(notJson.body)]).toStrictEqual([400, "INVALID_JSON"]);
+  });
+
+  it("acknowledges a duplicate without changing the state, and logs both deliveries", async () => {
+    const { created, body } = await openPayment();
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    const first = await readPayment(created.paymentRequestId, created.statusToken);
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    expect(await readPayment(created.paymentRequestId, created.statusToken)).toStrictEqual(first);
+    const kinds = (await eventsOf(created.paymentRequestId)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === "notification")).toHaveLength(2);
+    expect(kinds.filter((k) => k === "transition")).toHaveLength(2);
+  });
+
+  it("keeps an unknown notifyType in the Worker's log and acknowledges it", async () => {
+    const body = JSON.stringify({ notifyType: "DISPUTE_OPENED", disputeId: "d-1" });
+    expect(await send(await signedNotification(body))).toStrictEqual({
+      status: 200,
+      body: NOTIFICATION_ACK_BODY,
+    });
+    const rows = await env.DB.prepare(
+      "SELECT notify_type, payment_request_id, body FROM notifications",
+    ).all();
+    expect(rows.results).toStrictEqual([
+      { notify_type: "DISPUTE_OPENED", payment_request_id: null, body },
+    ]);
+  });
+
+  it("keeps a result for a payment it does not know in the Worker's log", async () => {
+    const body = paymentResultBody({
+      paymentRequestId: "unknown-order-1",
+      paymentId: "p-1",
+      value: "100",
+    });
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    const rows = await env.DB.prepare(
+      "SELECT notify_type, payment_request_id FROM notifications",
+    ).all();
+    expect(rows.results).toStrictEqual([
+      { notify_type: "PAYMENT_RESULT", payment_request_id: "unknown-order-1" },
+    ]);
+  });
+
+  it("answers 503 when storing fails, so that the provider resends; the resend settles it", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { created, body } = await openPayment();
+    await env.DB.exec("ALTER TABLE payments RENAME TO payments_unavailable");
+    const failed = await send(await signedNotification(body));
+    expect([failed.status, errorCode(failed.body)]).toStrictEqual([503, "STORAGE_FAILURE"]);
+    await env.DB.exec("ALTER TABLE payments_unavailable RENAME TO payments");
+    expect((await send(await signedNotification(body))).status).toBe(200);
+    const listed = await env.DB.prepare("SELECT status FROM payments WHERE payment_request_id = ?")
+      .bind(created.paymentRequestId)
+      .first();
+    expect(listed).toStrictEqual({ status: "succeeded" });
+    expect(logged.mock.calls.map((call) => call[0])).toStrictEqual([
+      "notification not stored; the provider will resend it",
+    ]);
+  });
+
+  it("answers 503 when the Worker's log cannot store an unknown notifyType", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await env.DB.exec("DROP TABLE notifications");
+    const answer = await send(
+      await signedNotification(JSON.stringify({ notifyType: "SOMETHING_NEW" })),
+    );
+    expect([answer.status, errorCode(answer.body)]).toStrictEqual([503, "STORAGE_FAILURE"]);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+});

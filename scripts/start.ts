@@ -1,0 +1,176 @@
+/**
+ * `npm start`: the whole local stack on 127.0.0.1, offline.
+ *
+ * 1. Creates `.dev.vars` with fresh local keys when it is missing (the API key is printed once).
+ * 2. Builds the storefront when it is there, or puts a placeholder page in its build folder.
+ * 3. Starts the sandbox gateway (in this process) and the Worker under `wrangler dev` (workerd,
+ *    local Durable Objects and D1), pointed at each other.
+ * 4. Prints the URLs and a `curl` that creates a payment. Ctrl-C stops everything it started.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSandboxServer } from "@ams-edge/sandbox/node";
+import { ensureAssetsDirectory } from "./lib/ensure-assets.ts";
+import { freePort } from "./lib/free-port.ts";
+import {
+  apiKeyHash,
+  formatEnvFile,
+  generateLocalSecrets,
+  parseEnvFile,
+  publicKeyOf,
+} from "./lib/local-secrets.ts";
+import { applyLocalMigrations, startWranglerDev } from "./lib/wrangler-dev.ts";
+
+const root = join(import.meta.dirname, "..");
+const devVarsPath = join(root, ".dev.vars");
+
+function log(message: string): void {
+  console.log(`[start] ${message}`);
+}
+
+/** Reads `.dev.vars`, creating it first when missing. Returns the API key when it was just made. */
+function loadOrCreateDevVars(): { vars: Record<string, string>; newApiKey: string | null } {
+  if (existsSync(devVarsPath)) {
+    return { vars: parseEnvFile(readFileSync(devVarsPath, "utf8")), newApiKey: null };
+  }
+  const { secrets, apiKey } = generateLocalSecrets();
+  writeFileSync(
+    devVarsPath,
+    formatEnvFile(
+      secrets,
+      "Local secrets for `npm start` and `wrangler dev`, made on this machine; never commit.\n" +
+        "Delete this file to make new ones (and a new API key). See .dev.vars.example.",
+    ),
+    { mode: 0o600 },
+  );
+  log("created .dev.vars with new local keys");
+  return { vars: parseEnvFile(readFileSync(devVarsPath, "utf8")), newApiKey: apiKey };
+}
+
+function requireVar(vars: Record<string, string>, name: string): string {
+  const value = vars[name];
+  if (value === undefined || value === "") {
+    throw new Error(
+      `.dev.vars has no ${name}; delete .dev.vars and run npm start again to recreate it`,
+    );
+  }
+  return value;
+}
+
+function buildStorefront(): void {
+  const storefront = join(root, "examples", "storefront");
+  const hasSources =
+    existsSync(join(storefront, "index.html")) && existsSync(join(storefront, "src"));
+  if (hasSources) {
+    log("building the storefront (examples/storefront)");
+    const result = spawnSync("npm", ["run", "build", "--workspace", "@ams-edge/storefront"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    if (result.status === 0) return;
+    log("the storefront build failed; serving a placeholder page instead");
+  }
+  if (ensureAssetsDirectory(root)) log("storefront not built: serving a placeholder page at /");
+}
+
+async function main(): Promise<void> {
+  const { vars, newApiKey } = loadOrCreateDevVars();
+  const clientId = requireVar(vars, "AMS_CLIENT_ID");
+  const sandboxKey = requireVar(vars, "LOCAL_SANDBOX_ALIPAY_PRIVATE_KEY");
+  const merchantPublicKey = publicKeyOf(requireVar(vars, "AMS_PRIVATE_KEY"));
+  buildStorefront();
+
+  const workerPort = await freePort(8787);
+  const sandboxPort = await freePort(8788);
+  const workerUrl = `http://127.0.0.1:${workerPort}`;
+  const persistTo = join(root, ".wrangler", "state");
+
+  const sandbox = await startSandboxServer({
+    port: sandboxPort,
+    merchants: [{ clientId, publicKey: merchantPublicKey }],
+    alipayPrivateKey: sandboxKey,
+  });
+  log(`sandbox gateway listening on ${sandbox.url}`);
+
+  log("applying D1 migrations to the local database");
+  await applyLocalMigrations(root, persistTo);
+  log("starting wrangler dev");
+  const worker = await startWranglerDev({
+    root,
+    port: workerPort,
+    inspectorPort: await freePort(0),
+    persistTo,
+    vars: {
+      AMS_GATEWAY: sandbox.url,
+      PUBLIC_BASE_URL: workerUrl,
+      CORS_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
+    },
+    onOutput: (line) => console.log(`[wrangler] ${line}`),
+  });
+
+  // Whatever ends this process, wrangler's process group goes with it.
+  process.on("exit", () => {
+    if (worker.process.pid !== undefined) {
+      try {
+        process.kill(-worker.process.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping");
+    await Promise.allSettled([worker.stop(), sandbox.close()]);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  void worker.exited.then((code) => {
+    if (!stopping) {
+      log(`wrangler dev exited (${code})`);
+      void stop(code === 0 ? 1 : code);
+    }
+  });
+
+  const envKey = process.env.AMS_EDGE_API_KEY;
+  const knownKey =
+    newApiKey ??
+    (envKey !== undefined && requireVar(vars, "API_KEY_HASHES").includes(apiKeyHash(envKey))
+      ? envKey
+      : null);
+  const body = JSON.stringify({
+    amount: { currency: "USD", value: "1250" },
+    description: "Two flat whites",
+    storeId: "demo-store",
+  });
+  console.log(`
+ams-edge is running (Ctrl-C stops it)
+
+  Worker + storefront  ${workerUrl}/
+  Entry Code page      ${workerUrl}/pay/demo-store
+  Entry Code to print  ${workerUrl}/api/stores/demo-store/entry-code.svg
+  Sandbox gateway      ${sandbox.url}  (the QR codes open its wallet page: pay or decline there)
+${
+  newApiKey === null
+    ? "\n  API key: not shown again (only its hash is in .dev.vars). Set AMS_EDGE_API_KEY to it, or\n  delete .dev.vars to make a new one.\n"
+    : `\n  API key  ${newApiKey}\n  (shown once: only its SHA-256 is kept, in .dev.vars)\n`
+}
+Create a payment:
+
+  curl -s ${workerUrl}/api/payments \\
+    -H "authorization: Bearer ${knownKey ?? "$AMS_EDGE_API_KEY"}" \\
+    -H "content-type: application/json" \\
+    -H "idempotency-key: $(date +%s)" \\
+    -d '${body}'
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
