@@ -16,6 +16,8 @@ export interface GatewayResponseInput {
   headers: Headers;
   /** The response body exactly as received. */
   body: Uint8Array;
+  /** The same body decoded as UTF-8. */
+  rawBody: string;
   /** The path the request was sent to (the response is signed over the same path). */
   path: string;
   /** Used when the response carries no `client-id` header. */
@@ -26,38 +28,22 @@ export interface GatewayResponseInput {
 
 /** A response that passed the PROTOCOL §2 policy, with its body parsed. */
 export interface CheckedResponse {
-  ok: true;
   status: ResultStatus;
   resultCode: string;
   resultMessage: string;
   body: Record<string, unknown>;
-  rawBody: string;
-  /** False for an accepted unsigned `F` or `U` response. */
-  signed: boolean;
 }
 
-/** A response that must not be trusted, and why. */
+/** A response that must not be trusted, and why; shaped to become an `AmsClientError`. */
 export interface RejectedResponse {
-  ok: false;
-  code: Extract<
-    AmsClientErrorCode,
-    | "RESPONSE_UNSIGNED"
-    | "RESPONSE_SIGNATURE_INCOMPLETE"
-    | "RESPONSE_SIGNATURE_INVALID"
-    | "RESPONSE_MALFORMED"
-  >;
+  code: AmsClientErrorCode;
   message: string;
   hint: string;
-  rawBody: string;
-  resultCode?: string | undefined;
+  resultCode?: string;
   cause?: unknown;
 }
 
-const decoder = new TextDecoder();
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const NOT_A_GATEWAY = "Check that `gateway` points at an AMS gateway.";
 
 /**
  * Applies PROTOCOL §2 to one gateway response: the signature is checked over the received bytes
@@ -68,28 +54,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export async function checkGatewayResponse(
   input: GatewayResponseInput,
 ): Promise<CheckedResponse | RejectedResponse> {
-  const rawBody = decoder.decode(input.body);
-  const signature = input.headers.get("signature");
-  const responseTime = input.headers.get("response-time");
-  const reject = (
-    code: RejectedResponse["code"],
-    message: string,
-    hint: string,
-    extra?: { resultCode?: string; cause?: unknown },
-  ): RejectedResponse => ({ ok: false, code, message, hint, rawBody, ...extra });
-
-  if ((signature === null) !== (responseTime === null)) {
-    const [has, lacks] =
-      signature === null ? ["response-time", "signature"] : ["signature", "response-time"];
-    return reject(
-      "RESPONSE_SIGNATURE_INCOMPLETE",
-      `The gateway response has a \`${has}\` header but no \`${lacks}\` header, so it cannot be verified.`,
-      "A genuine gateway sends both or neither; check any proxy between you and the gateway.",
-    );
-  }
-  const signed = signature !== null && responseTime !== null;
-  if (signed) {
-    const clientId = input.headers.get("client-id") ?? input.clientId;
+  const { headers, path, rawBody } = input;
+  const signature = headers.get("signature");
+  const responseTime = headers.get("response-time");
+  if (signature === null || responseTime === null) {
+    if (signature !== responseTime) {
+      const [has, lacks] =
+        signature === null ? ["response-time", "signature"] : ["signature", "response-time"];
+      return {
+        code: "RESPONSE_SIGNATURE_INCOMPLETE",
+        message: `The gateway response has a \`${has}\` header but no \`${lacks}\` header, so it cannot be verified.`,
+        hint: "A genuine gateway sends both or neither; check any proxy between you and the gateway.",
+      };
+    }
+  } else {
+    const clientId = headers.get("client-id") ?? input.clientId;
     let parsed: ParsedSignatureHeader | undefined;
     let cause: unknown;
     try {
@@ -99,20 +78,17 @@ export async function checkGatewayResponse(
       cause = error;
     }
     // A bad key rejects here with its KeyError: a configuration error, not a bad response.
-    const verified =
-      parsed !== undefined &&
-      (await verifySignature(
-        { method: "POST", path: input.path, clientId, requestTime: responseTime, body: input.body },
-        parsed.signature,
-        input.publicKey,
-      ));
-    if (!verified) {
-      return reject(
-        "RESPONSE_SIGNATURE_INVALID",
-        `The gateway response signature does not verify over POST ${input.path} with client-id "${clientId}" and response-time "${responseTime}".`,
-        "Pass the provider's public key as `alipayPublicKey` (not your own public key), for the same environment (sandbox or live) as the client id.",
-        { cause },
-      );
+    const content = { method: "POST", path, clientId, requestTime: responseTime, body: input.body };
+    if (
+      parsed === undefined ||
+      !(await verifySignature(content, parsed.signature, input.publicKey))
+    ) {
+      return {
+        code: "RESPONSE_SIGNATURE_INVALID",
+        message: `The gateway response signature does not verify over POST ${path} with client-id "${clientId}" and response-time "${responseTime}".`,
+        hint: "Pass the provider's public key as `alipayPublicKey` (not your own public key), for the same environment (sandbox or live) as the client id.",
+        cause,
+      };
     }
   }
 
@@ -120,37 +96,34 @@ export async function checkGatewayResponse(
   try {
     body = JSON.parse(rawBody);
   } catch (error) {
-    return reject(
-      "RESPONSE_MALFORMED",
-      `The gateway response body is not JSON (first bytes: ${JSON.stringify(rawBody.slice(0, 40))}).`,
-      "Check that `gateway` points at an AMS gateway.",
-      { cause: error },
-    );
+    return {
+      code: "RESPONSE_MALFORMED",
+      message: `The gateway response body is not JSON (first bytes: ${JSON.stringify(rawBody.slice(0, 40))}).`,
+      hint: NOT_A_GATEWAY,
+      cause: error,
+    };
   }
   const result = isRecord(body) ? safeParse(ResultSchema, body.result) : undefined;
-  if (!isRecord(body) || result === undefined || !result.success) {
-    return reject(
-      "RESPONSE_MALFORMED",
-      "The gateway response has no `result` with a `resultCode` and a `resultStatus` of S, F or U.",
-      "Check that `gateway` points at an AMS gateway.",
-    );
+  if (!isRecord(body) || !result?.success) {
+    return {
+      code: "RESPONSE_MALFORMED",
+      message:
+        "The gateway response has no `result` with a `resultCode` and a `resultStatus` of S, F or U.",
+      hint: NOT_A_GATEWAY,
+    };
   }
   const { resultStatus: status, resultCode, resultMessage = "" } = result.output;
-  if (!signed && status === "S") {
-    return reject(
-      "RESPONSE_UNSIGNED",
-      `The gateway answered ${resultCode} (S) without a signature; a success must be signed.`,
-      "Do not trust this answer: inquire the payment, and check any proxy that might strip headers.",
-      { resultCode },
-    );
+  if (signature === null && status === "S") {
+    return {
+      code: "RESPONSE_UNSIGNED",
+      message: `The gateway answered ${resultCode} (S) without a signature; a success must be signed.`,
+      hint: "Do not trust this answer: inquire the payment, and check any proxy that might strip headers.",
+      resultCode,
+    };
   }
-  return {
-    ok: true,
-    status,
-    resultCode,
-    resultMessage,
-    body,
-    rawBody,
-    signed,
-  };
+  return { status, resultCode, resultMessage, body };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

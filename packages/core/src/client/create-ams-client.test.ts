@@ -350,7 +350,12 @@ describe("request headers and paths", () => {
       c.pay({ ...PAY_REQUEST, paymentAmount: { currency: "USD", value: "5.99" } }),
     );
     expect(error).toBeInstanceOf(RequestError);
-    expect(error).toMatchObject({ code: "REQUEST_INVALID", path: "paymentAmount.value" });
+    expect(error).toMatchObject({
+      code: "REQUEST_INVALID",
+      path: "paymentAmount.value",
+      message:
+        'Invalid pay request at paymentAmount.value: Expected minor units as a string of digits, e.g. "599"',
+    });
     expect(requests).toHaveLength(0);
   });
 

@@ -1,5 +1,4 @@
 import type { GenericSchema } from "valibot";
-import { getDotPath, safeParse } from "valibot";
 import {
   CancelRequestSchema,
   CancelResponseSchema,
@@ -13,8 +12,8 @@ import {
   PayResponseSchema,
   RefundRequestSchema,
   RefundResponseSchema,
-  RequestError,
 } from "../schemas/index.ts";
+import { validateRequest } from "../schemas/validate-request.ts";
 import type { AmsClient } from "./ams-client.ts";
 import type { AmsResult } from "./ams-result.ts";
 import type { AmsClientOptions, CallOptions } from "./client-options.ts";
@@ -50,9 +49,11 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
   }
   // Checks the retry options now rather than on the first payment.
   resolveRetryPolicy(options.retry, undefined);
+  const baseUrl = resolveGatewayUrl(options.gateway);
   const ctx: GatewayContext = {
     clientId,
-    baseUrl: resolveGatewayUrl(options.gateway),
+    baseUrl,
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
     keyVersion: options.keyVersion,
     agentToken,
     // Keys are imported on first use and cached by the keys module, never re-parsed per call.
@@ -67,37 +68,31 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
     hooks: options.hooks ?? {},
   };
 
-  // Requests are checked before anything is signed or sent; a request the provider would refuse
-  // throws the same RequestError the builders throw.
+  // Requests are checked before anything is signed or sent, and refused with the RequestError the
+  // builders throw. async, so that a refusal rejects the promise instead of throwing.
   const send = async <T>(
     operation: AmsOperation,
     requestSchema: GenericSchema,
     request: unknown,
     responseSchema: GenericSchema<unknown, T>,
     callOptions: CallOptions | undefined,
-  ): Promise<AmsResult<T>> => {
-    const parsed = safeParse(requestSchema, request);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const path = getDotPath(issue) ?? "";
-      throw new RequestError(
-        "REQUEST_INVALID",
-        path,
-        `The ${operation} request is invalid${path === "" ? "" : ` at ${path}`}: ${issue.message}. Nothing was sent.`,
-        { issues: parsed.issues },
-      );
-    }
-    return callGateway(ctx, operation, parsed.output, responseSchema, callOptions);
-  };
+  ): Promise<AmsResult<T>> =>
+    callGateway(
+      ctx,
+      operation,
+      validateRequest(requestSchema, request, operation),
+      responseSchema,
+      callOptions,
+    );
 
   return {
     pay: (request, callOptions) =>
       send("pay", PayRequestSchema, request, PayResponseSchema, callOptions),
-    // async so that a builder's RequestError rejects the promise instead of throwing.
+    // The builders return validated requests: no second validation. async, as above.
     createOrderCode: async (params, callOptions) =>
-      send("pay", PayRequestSchema, orderCodePayment(params), PayResponseSchema, callOptions),
+      callGateway(ctx, "pay", orderCodePayment(params), PayResponseSchema, callOptions),
     createEntryCode: async (params, callOptions) =>
-      send("pay", PayRequestSchema, entryCodePayment(params), PayResponseSchema, callOptions),
+      callGateway(ctx, "pay", entryCodePayment(params), PayResponseSchema, callOptions),
     inquiryPayment: (ids, callOptions) =>
       send(
         "inquiryPayment",

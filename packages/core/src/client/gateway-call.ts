@@ -1,4 +1,4 @@
-import ky, { isNetworkError, isTimeoutError } from "ky";
+import ky, { isTimeoutError } from "ky";
 import type { GenericSchema } from "valibot";
 import type { KeyInput } from "../keys/index.ts";
 import { createSignature, formatSignatureHeader } from "../signature/index.ts";
@@ -21,7 +21,10 @@ import {
 /** Everything a client holds for its lifetime. */
 export interface GatewayContext {
   clientId: string;
+  /** Where requests go, without a trailing slash. */
   baseUrl: string;
+  /** The path part of `baseUrl` (empty for a region): signatures cover it. */
+  basePath: string;
   keyVersion: string | number | undefined;
   agentToken: string | undefined;
   privateKey: KeyInput;
@@ -59,12 +62,12 @@ export function checkTimeout(name: string, value: number): number {
 }
 
 /**
- * Sends one gateway operation. The payload is serialized once; each attempt is one ky request
- * whose `beforeRequest` hook signs those same bytes with a fresh Request-Time; each response is
- * judged (verified before parsed) by `decideResponse`. The retry loop lives here rather than in
- * ky's retry because what is retried depends on the verified body (`U` codes) and on
- * `Retry-After` for any status, and because ky's retry would buffer a copy of every request and
- * response for it.
+ * Sends one gateway operation. The payload is serialized and encoded once; each attempt is one ky
+ * request whose `beforeRequest` hook sets the AMS headers and signs those same bytes with a fresh
+ * Request-Time; each response is judged (verified before parsed) by `decideResponse`. The retry
+ * loop lives here rather than in ky's retry because what is retried depends on the verified body
+ * (`U` codes) and on `Retry-After` for any status, and because ky's retry would buffer a copy of
+ * every request and response for it.
  */
 export async function callGateway<T>(
   ctx: GatewayContext,
@@ -73,54 +76,48 @@ export async function callGateway<T>(
   schema: GenericSchema<unknown, T>,
   options: CallOptions = {},
 ): Promise<AmsResult<T>> {
-  const url = `${ctx.baseUrl}${endpointPath(ctx.clientId, operation)}`;
+  const { clientId, agentToken, keyVersion, hooks } = ctx;
+  const endpoint = endpointPath(clientId, operation);
+  const url = ctx.baseUrl + endpoint;
   // The signature covers the path the gateway receives, including any base path of a custom URL.
-  const path = new URL(url).pathname;
+  const path = ctx.basePath + endpoint;
   const text = JSON.stringify(payload);
-  const bytes = encoder.encode(text);
+  const body = encoder.encode(text);
   const policy = resolveRetryPolicy(ctx.retry, options.retry);
   const timeout =
     options.timeoutMs === undefined ? ctx.timeoutMs : checkTimeout("timeoutMs", options.timeoutMs);
-  const { hooks } = ctx;
   const { signal } = options;
-  const headers: Record<string, string> = {
-    "Content-Type": "application/json; charset=UTF-8",
-    "Client-Id": ctx.clientId,
-  };
-  if (ctx.agentToken !== undefined) headers["Agent-Token"] = ctx.agentToken;
 
   let attempt = 0;
-  // What the last response said, for errors; its body is decoded only if an error needs it.
+  // What the last response said, for errors.
   let last: Partial<AmsClientErrorDetails> = {};
-  let lastBody: Uint8Array | undefined;
   const fail = (
     code: AmsClientError["code"],
     message: string,
     extra: Partial<AmsClientErrorDetails>,
-  ) =>
-    new AmsClientError(code, message, {
-      ...last,
-      rawBody: lastBody === undefined ? undefined : decoder.decode(lastBody),
-      ...extra,
-      operation,
-      attempts: attempt,
-    });
+  ) => new AmsClientError(code, message, { ...last, ...extra, operation, attempts: attempt });
+  const aborted = (cause: unknown, waiting = "") =>
+    fail("ABORTED", `The ${operation} call was aborted${waiting}.`, { cause });
   const retryAfter = async (delayMs: number, reason: AmsRetryReason) => {
     await hooks.beforeRetry?.({ operation, url, attempt: attempt + 1, delayMs, reason });
     try {
       await waitBeforeRetry(delayMs, signal);
     } catch (cause) {
-      throw fail("ABORTED", `The ${operation} call was aborted while waiting to retry.`, { cause });
+      throw aborted(cause, " while waiting to retry");
     }
   };
-  // Runs in ky's beforeRequest: the same bytes, a fresh Request-Time and signature per attempt.
+  // Runs in ky's beforeRequest: every AMS header in one place, and a fresh Request-Time and
+  // signature over the same bytes for each attempt.
   const signInto = async (request: Request) => {
     const requestTime = String(Date.now());
-    const content = { method: "POST", path, clientId: ctx.clientId, requestTime, body: bytes };
+    const content = { method: "POST", path, clientId, requestTime, body };
     const signature = await createSignature(content, ctx.privateKey);
-    const { keyVersion } = ctx;
-    request.headers.set("Request-Time", requestTime);
-    request.headers.set(
+    const { headers } = request;
+    headers.set("Content-Type", "application/json; charset=UTF-8");
+    headers.set("Client-Id", clientId);
+    if (agentToken !== undefined) headers.set("Agent-Token", agentToken);
+    headers.set("Request-Time", requestTime);
+    headers.set(
       "Signature",
       formatSignatureHeader(keyVersion === undefined ? { signature } : { signature, keyVersion }),
     );
@@ -128,19 +125,15 @@ export async function callGateway<T>(
   };
 
   for (;;) {
-    if (isAborted(signal)) {
-      throw fail("ABORTED", `The ${operation} call was aborted.`, { cause: signal?.reason });
-    }
+    if (isAborted(signal)) throw aborted(signal?.reason);
     attempt += 1;
     last = {};
-    lastBody = undefined;
     let sentAt: number | undefined;
-    let received: Response;
-    let body: Uint8Array;
+    let response: Response;
+    let received: Uint8Array;
     try {
-      received = await ky.post(url, {
-        body: bytes,
-        headers,
+      response = await ky.post(url, {
+        body,
         timeout,
         retry: 0,
         throwHttpErrors: false,
@@ -148,64 +141,71 @@ export async function callGateway<T>(
         ...(signal === undefined ? {} : { signal }),
         hooks: {
           beforeRequest: [
-            async ({ request }) => {
+            async (request) => {
               await signInto(request);
               sentAt = performance.now();
             },
           ],
         },
       });
-      body = new Uint8Array(await received.arrayBuffer());
+      received = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       // Before sending, only signing or a hook can fail: those are not transport failures.
       if (sentAt === undefined) throw error;
-      if (isAborted(signal)) {
-        throw fail("ABORTED", `The ${operation} call was aborted.`, { cause: signal?.reason });
-      }
+      if (isAborted(signal)) throw aborted(signal?.reason);
       const timedOut = isTimeoutError(error);
       if (attempt <= policy.limit) {
         await retryAfter(backoffDelay(attempt, policy), timedOut ? "TIMEOUT" : "NETWORK");
         continue;
       }
+      const extra = { cause: error, hint: UNKNOWN_OUTCOME_HINT };
       if (timedOut) {
-        const message = `No response to ${operation} within ${timeout} ms (${attempt} attempt(s)).`;
-        throw fail("TIMEOUT", message, { cause: error, hint: UNKNOWN_OUTCOME_HINT });
+        throw fail(
+          "TIMEOUT",
+          `No response to ${operation} within ${timeout} ms (${attempt} attempt(s)).`,
+          extra,
+        );
       }
-      const message = `The ${operation} request to ${url} failed (${attempt} attempt(s)).`;
-      const cause = isNetworkError(error) ? error.cause : error;
-      throw fail("NETWORK", message, { cause, hint: UNKNOWN_OUTCOME_HINT });
+      throw fail(
+        "NETWORK",
+        `The ${operation} request to ${url} failed (${attempt} attempt(s)).`,
+        extra,
+      );
     }
 
     const durationMs = performance.now() - (sentAt ?? 0);
-    const requestId = requestIdOf(received.headers);
-    last = { httpStatus: received.status, requestId };
-    lastBody = body;
+    const { status, headers } = response;
+    const rawBody = decoder.decode(received);
+    const requestId = requestIdOf(headers);
+    last = { httpStatus: status, requestId, rawBody };
     const decision = await decideResponse({
       operation,
-      status: received.status,
-      headers: received.headers,
-      body,
+      status,
+      headers,
+      body: received,
+      rawBody,
       path,
-      clientId: ctx.clientId,
+      clientId,
       publicKey: ctx.publicKey,
       schema,
       policy,
       retries: attempt - 1,
     });
-    last.resultCode = decision.resultCode;
+    const { resultStatus, resultCode } = decision;
+    last.resultCode = resultCode;
     await hooks.afterResponse?.({
       operation,
       url,
       attempt,
-      httpStatus: received.status,
+      httpStatus: status,
       durationMs,
       requestId,
-      resultStatus: decision.resultStatus,
-      resultCode: decision.resultCode,
+      resultStatus,
+      resultCode,
     });
     if (decision.action === "return") return decision.result;
     if (decision.action === "fail") {
-      throw fail(decision.code, decision.message, { hint: decision.hint, cause: decision.cause });
+      throw fail(decision.error.code, decision.error.message, decision.error);
     }
     await retryAfter(decision.delayMs, decision.reason);
   }

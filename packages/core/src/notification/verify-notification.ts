@@ -49,7 +49,7 @@ export interface VerifiedNotification {
 export const DEFAULT_NOTIFICATION_MAX_BYTES = 64 * 1024;
 
 const REQUIRED_HEADERS = ["client-id", "request-time", "signature"] as const;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /**
  * Verifies a provider notification and parses it. The body is read once (at most `maxBodyBytes`),

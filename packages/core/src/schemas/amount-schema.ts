@@ -1,12 +1,18 @@
 import * as v from "valibot";
 
+// One currency check for both directions: requests and responses must agree on what a code is.
+const CurrencySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like "USD"'),
+);
+
 /**
  * An amount we send: an ISO 4217 code in capitals and a value in minor units as a canonical
  * string of digits (USD 5.99 is `{ currency: "USD", value: "599" }`). Unknown keys are errors.
  */
 export const AmountSchema = v.strictObject({
   /** ISO 4217 alphabetic code in capitals, e.g. `"USD"`. */
-  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like "USD"')),
+  currency: CurrencySchema,
   /** Minor units as a string of digits without leading zeros, e.g. `"599"` for USD 5.99. */
   value: v.pipe(
     v.string(),
@@ -25,7 +31,7 @@ export type AmountOutput = v.InferOutput<typeof AmountSchema>;
  */
 export const ResponseAmountSchema = v.looseObject({
   /** ISO 4217 alphabetic code in capitals, e.g. `"USD"`. */
-  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like "USD"')),
+  currency: CurrencySchema,
   /** Minor units as a string of digits. */
   value: v.pipe(v.string(), v.regex(/^\d+$/, "Expected minor units as a string of digits")),
 });

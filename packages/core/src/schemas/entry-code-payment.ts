@@ -1,7 +1,7 @@
 import { buildPayRequest } from "./build-pay-request.ts";
-import { validateRequest } from "./pay-request-checks.ts";
 import { type EntryCodePayRequestInput, EntryCodePayRequestSchema } from "./pay-request-schema.ts";
 import type { EntryCodePaymentParams, PaymentBuildOptions } from "./payment-params.ts";
+import { validateRequest } from "./validate-request.ts";
 
 /**
  * Builds and validates an Entry Code pay request: like {@link orderCodePayment}, plus the
@@ -19,5 +19,9 @@ export function entryCodePayment(
   params: EntryCodePaymentParams,
   options: PaymentBuildOptions = {},
 ): EntryCodePayRequestInput {
-  return validateRequest(EntryCodePayRequestSchema, buildPayRequest("EntryCode", params, options));
+  return validateRequest(
+    EntryCodePayRequestSchema,
+    buildPayRequest("EntryCode", params, options),
+    "pay",
+  );
 }

@@ -1,7 +1,7 @@
 import { buildPayRequest } from "./build-pay-request.ts";
-import { validateRequest } from "./pay-request-checks.ts";
 import { type OrderCodePayRequestInput, OrderCodePayRequestSchema } from "./pay-request-schema.ts";
 import type { OrderCodePaymentParams, PaymentBuildOptions } from "./payment-params.ts";
+import { validateRequest } from "./validate-request.ts";
 
 /**
  * Builds and validates an Order Code pay request: fills `productCode`, `paymentMethod`,
@@ -23,5 +23,9 @@ export function orderCodePayment(
   params: OrderCodePaymentParams,
   options: PaymentBuildOptions = {},
 ): OrderCodePayRequestInput {
-  return validateRequest(OrderCodePayRequestSchema, buildPayRequest("OrderCode", params, options));
+  return validateRequest(
+    OrderCodePayRequestSchema,
+    buildPayRequest("OrderCode", params, options),
+    "pay",
+  );
 }

@@ -102,20 +102,3 @@ export function checkUserAgent(userAgent: unknown): void {
     { hint: "Pass the User-Agent header of the request that opened the merchant page." },
   );
 }
-
-/** Validates a built request with its schema; any issue becomes a `REQUEST_INVALID` error. */
-export function validateRequest<TSchema extends v.GenericSchema>(
-  schema: TSchema,
-  request: unknown,
-): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, request);
-  if (result.success) return result.output;
-  const [first] = result.issues;
-  const path = v.getDotPath(first) ?? "";
-  throw new RequestError(
-    "REQUEST_INVALID",
-    path,
-    `Invalid pay request at ${path === "" ? "the root" : path}: ${first.message}`,
-    { issues: result.issues },
-  );
-}

@@ -26,6 +26,19 @@ describe("parseAmountInput", () => {
       currency: "USD",
       value: "1230",
     });
+    expect(parseAmountInput("5.990", "USD").amount).toStrictEqual({
+      currency: "USD",
+      value: "599",
+    });
+    expect(parseAmountInput(",5", "USD").amount).toStrictEqual({ currency: "USD", value: "50" });
+    expect(parseAmountInput("1.2340", "KWD").amount).toStrictEqual({
+      currency: "KWD",
+      value: "1234",
+    });
+    expect(parseAmountInput("12345678901234567890.5", "USD").amount).toStrictEqual({
+      currency: "USD",
+      value: "1234567890123456789050",
+    });
   });
 
   it("refuses what cannot be charged, with a code and a message to show", () => {
@@ -35,6 +48,10 @@ describe("parseAmountInput", () => {
     expect(codeOf("1,000.00", "USD")).toBe("AMOUNT_INVALID");
     expect(codeOf("-5", "USD")).toBe("AMOUNT_INVALID");
     expect(codeOf("1e3", "USD")).toBe("AMOUNT_INVALID");
+    expect(codeOf(".", "USD")).toBe("AMOUNT_INVALID");
+    expect(codeOf("5..", "USD")).toBe("AMOUNT_INVALID");
+    expect(codeOf("1.2345", "KWD")).toBe("AMOUNT_INVALID");
+    expect(codeOf("5,5,5", "EUR")).toBe("AMOUNT_INVALID");
     expect(codeOf("0", "USD")).toBe("AMOUNT_TOO_SMALL");
     expect(codeOf("0.00", "USD")).toBe("AMOUNT_TOO_SMALL");
     expect(codeOf("0.99", "USD", { min: "100" })).toBe("AMOUNT_TOO_SMALL");
@@ -43,6 +60,12 @@ describe("parseAmountInput", () => {
     expect(parseAmountInput("5.999", "USD").error?.message).toBe(
       '"5.999" is not a valid USD amount.',
     );
+    const unknown = parseAmountInput("5", "usd").error;
+    expect([
+      unknown?.code,
+      unknown?.message,
+      (unknown?.cause as { code?: string })?.code,
+    ]).toStrictEqual(["AMOUNT_INVALID", '"5" is not a valid usd amount.', "CURRENCY_LOWERCASE"]);
     expect(parseAmountInput("0.5", "USD", { min: "100" }, "en-US").error?.message).toBe(
       "The amount must be at least $1.00.",
     );

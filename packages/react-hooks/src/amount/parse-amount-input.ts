@@ -1,6 +1,7 @@
-import { formatAmount, toMinorUnits } from "@ams-edge/core";
+import { minorUnitDigits } from "@ams-edge/core";
 import type { Amount } from "../client/payment-view.ts";
 import { AmountInputError } from "./amount-input-error.ts";
+import { formatMinorUnits } from "./format-minor-units.ts";
 
 /** Bounds in minor units, inclusive: `{ min: "100", max: "50000" }` is 1.00 to 500.00 in USD. */
 export interface AmountLimits {
@@ -26,31 +27,35 @@ export function parseAmountInput(
   limits: AmountLimits = {},
   locale?: string,
 ): ParsedAmount {
-  let text = input.trim();
-  if (text === "") return fail("AMOUNT_EMPTY", "Enter an amount.");
+  const typed = input.trim();
+  if (!typed) return fail("AMOUNT_EMPTY", "Enter an amount.");
   // A lone comma is a decimal separator in much of the world; with a dot present it is ambiguous.
-  if (!text.includes(".")) text = text.replace(",", ".");
   // Half-typed keypad text ("5." or ".5") means what it will mean once finished.
-  if (text.endsWith(".")) text = text.slice(0, -1);
-  if (text.startsWith(".")) text = `0${text}`;
-  let value: string;
+  const [, whole = "", fraction = ""] =
+    /^(\d*)\.?(\d*)$/.exec(typed.includes(".") ? typed : typed.replace(",", ".")) ?? [];
+  let digits = 0;
+  let cause: unknown;
   try {
-    if (!/^\d+(\.\d+)?$/.test(text)) throw new TypeError(`not a number: ${text}`);
-    value = toMinorUnits(text, currency).replace(/^0+(?=\d)/, "");
-  } catch (cause) {
-    return fail("AMOUNT_INVALID", `"${input.trim()}" is not a valid ${currency} amount.`, cause);
+    digits = minorUnitDigits(currency);
+  } catch (error) {
+    cause = error;
   }
-  const amount = { currency, value };
-  const min = BigInt(limits.min ?? "1");
-  if (BigInt(value) < (min > 0n ? min : 1n)) {
-    const shown = formatAmount({ currency, value: String(min > 0n ? min : 1n) }, locale);
+  // Extra decimals are fine only as trailing zeros ("5.990"); anything else would be rounding.
+  if (cause || !(whole + fraction) || /[1-9]/.test(fraction.slice(digits))) {
+    return fail("AMOUNT_INVALID", `"${typed}" is not a valid ${currency} amount.`, cause);
+  }
+  const value = BigInt(whole + fraction.slice(0, digits).padEnd(digits, "0"));
+  const min = BigInt(limits.min ?? 1);
+  const floor = min > 1n ? min : 1n;
+  if (value < floor) {
+    const shown = formatMinorUnits({ currency, value: String(floor) }, locale);
     return fail("AMOUNT_TOO_SMALL", `The amount must be at least ${shown}.`);
   }
-  if (limits.max !== undefined && BigInt(value) > BigInt(limits.max)) {
-    const shown = formatAmount({ currency, value: limits.max }, locale);
+  if (limits.max !== undefined && value > BigInt(limits.max)) {
+    const shown = formatMinorUnits({ currency, value: limits.max }, locale);
     return fail("AMOUNT_TOO_LARGE", `The amount must be at most ${shown}.`);
   }
-  return { amount, error: null };
+  return { amount: { currency, value: String(value) }, error: null };
 }
 
 function fail(code: AmountInputError["code"], message: string, cause?: unknown): ParsedAmount {

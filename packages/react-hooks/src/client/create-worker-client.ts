@@ -6,7 +6,11 @@ import {
   isPaymentView,
   type PaymentView,
 } from "./payment-view.ts";
-import { WorkerApiError } from "./worker-api-error.ts";
+import {
+  WorkerApiError,
+  type WorkerApiErrorCode,
+  type WorkerApiErrorOptions,
+} from "./worker-api-error.ts";
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -72,12 +76,11 @@ export interface RequestOptions {
   auth: "merchant" | "public" | { token: string };
   valid: (json: Record<string, unknown>) => boolean;
   body?: unknown;
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 const resolve = async <T>(value: T | (() => MaybePromise<T>)): Promise<T> =>
   typeof value === "function" ? (value as () => MaybePromise<T>)() : value;
-const hasToken = (v: Record<string, unknown>) => typeof v.statusToken === "string";
 
 /**
  * Makes a {@link WorkerClient}. Cheap and side-effect free: safe to call during render or SSR.
@@ -88,17 +91,21 @@ const hasToken = (v: Record<string, unknown>) => typeof v.statusToken === "strin
 export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   const base = options.baseUrl.replace(/\/+$/, "");
   const ms = options.timeoutMs ?? 15_000;
-  const id = encodeURIComponent;
+  const payments = (id: string) => `/api/payments/${encodeURIComponent(id)}`;
+  const created = (v: Record<string, unknown>) =>
+    isPaymentView(v) && typeof v.statusToken === "string";
 
   async function request<T>(method: string, path: string, o: RequestOptions): Promise<T> {
-    const { auth, body, idempotencyKey: key } = o;
-    const where = `${method} ${path.split("?")[0]}`;
+    const { auth, body, idempotencyKey } = o;
+    const fail = (code: WorkerApiErrorCode, text: string, more?: WorkerApiErrorOptions) =>
+      new WorkerApiError(code, `${method} ${path.split("?")[0]}: ${text}`, more);
     const merchant = auth === "merchant";
-    const headers: Record<string, string> = merchant ? { ...(await resolve(options.headers)) } : {};
-    const bearer = merchant ? await resolve(options.apiKey) : auth === "public" ? 0 : auth.token;
+    const headers: Record<string, string> = { ...(merchant && (await resolve(options.headers))) };
+    const bearer =
+      typeof auth === "object" ? auth.token : merchant && (await resolve(options.apiKey));
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body) headers["content-type"] = "application/json";
-    if (key) headers["idempotency-key"] = key;
+    if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), ms);
     let response: Response;
@@ -113,66 +120,52 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       json = await response.json().catch(() => null);
     } catch (cause) {
       const late = abort.signal.aborted;
-      throw new WorkerApiError(
+      throw fail(
         late ? "TIMEOUT" : "NETWORK",
-        `${where}: no answer ${late ? `within ${ms} ms` : `(${cause instanceof Error ? cause.message : cause})`}; check the connection and baseUrl, then retry.`,
+        `no answer ${late ? `within ${ms} ms` : `(${cause instanceof Error ? cause.message : cause})`}; check the connection and baseUrl, then retry.`,
         { cause },
       );
     } finally {
       clearTimeout(timer);
     }
+    const { status } = response;
     if (!response.ok) {
-      const error = json?.error as { code?: string; message?: string } | undefined;
-      throw new WorkerApiError(
+      const { code, message } = (json?.error ?? {}) as { code?: string; message?: string };
+      throw fail(
         "HTTP_STATUS",
-        `${where}: HTTP ${response.status}${error?.code ? ` ${error.code}` : ""}${error?.message ? `: ${error.message}` : ""}`,
-        { status: response.status, ...(error?.code ? { serverCode: error.code } : {}) },
+        `HTTP ${status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}`,
+        { status, serverCode: code },
       );
     }
     if (!json || !o.valid(json)) {
-      throw new WorkerApiError(
+      throw fail(
         "RESPONSE_MALFORMED",
-        `${where}: the response is not what the Worker HTTP API promises; update the Worker and these hooks together.`,
+        "the response is not what the Worker HTTP API promises; update the Worker and these hooks together.",
       );
     }
     return json as T;
   }
 
-  const call = <T>(
-    method: string,
-    path: string,
-    auth: RequestOptions["auth"],
-    valid: RequestOptions["valid"],
-    body?: unknown,
-    idempotencyKey?: string,
-  ) => request<T>(method, path, { auth, valid, body, ...(idempotencyKey && { idempotencyKey }) });
-
   return {
     request,
-    createPayment: (params, key) =>
-      call(
-        "POST",
-        "/api/payments",
-        "merchant",
-        (v) => isPaymentView(v) && hasToken(v),
-        params,
-        key,
-      ),
-    getPayment: (pid, token) => call("GET", `/api/payments/${id(pid)}`, { token }, isPaymentView),
-    cancelPayment: (pid) =>
-      call("POST", `/api/payments/${id(pid)}/cancel`, "merchant", isPaymentView),
+    createPayment: (body, idempotencyKey) =>
+      request("POST", "/api/payments", { auth: "merchant", valid: created, body, idempotencyKey }),
+    getPayment: (id, token) =>
+      request("GET", payments(id), { auth: { token }, valid: isPaymentView }),
+    cancelPayment: (id) =>
+      request("POST", `${payments(id)}/cancel`, { auth: "merchant", valid: isPaymentView }),
     createEntryPayment: (storeId, amount) =>
-      call(
-        "POST",
-        `/api/entry/${id(storeId)}/payments`,
-        "public",
-        (v) => isPaymentView(v) && hasToken(v) && typeof v.redirectUrl === "string",
-        { amount },
-      ),
-    openLive(pid, token) {
+      request("POST", `/api/entry/${encodeURIComponent(storeId)}/payments`, {
+        auth: "public",
+        valid: (v) => created(v) && typeof v.redirectUrl === "string",
+        body: { amount },
+      }),
+    openLive(id, token) {
       const Socket = options.WebSocket === undefined ? globalThis.WebSocket : options.WebSocket;
       return Socket
-        ? new Socket(toWebSocketUrl(`${base}/api/payments/${id(pid)}/live?token=${id(token)}`))
+        ? new Socket(
+            toWebSocketUrl(`${base}${payments(id)}/live?token=${encodeURIComponent(token)}`),
+          )
         : null;
     },
   };

@@ -77,8 +77,8 @@ const statuses = [
 ];
 
 /**
- * True when `value` looks like a {@link PaymentView}: an id, a known status, an amount and a
- * version. Only what the hooks rely on is checked, so a newer Worker may add fields.
+ * True when `value` looks like a {@link PaymentView}: an id, a known status, an amount in minor
+ * units and a version. Only what the hooks rely on is checked, so a newer Worker may add fields.
  */
 export function isPaymentView(value: unknown): value is PaymentView {
   const v = value as Partial<PaymentView> | null;
@@ -86,6 +86,7 @@ export function isPaymentView(value: unknown): value is PaymentView {
     typeof v?.paymentRequestId === "string" &&
     statuses.includes(v.status as string) &&
     typeof v.amount?.value === "string" &&
+    /^\d+$/.test(v.amount.value) &&
     typeof v.version === "number"
   );
 }

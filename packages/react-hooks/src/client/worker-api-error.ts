@@ -15,6 +15,13 @@ export type WorkerApiErrorCode =
   | "RESPONSE_MALFORMED"
   | "UNEXPECTED";
 
+/** Details of a {@link WorkerApiError}: the HTTP status, the Worker's `error.code`, the cause. */
+export interface WorkerApiErrorOptions {
+  status?: number | undefined;
+  serverCode?: string | undefined;
+  cause?: unknown;
+}
+
 /** A failed call to the ams-edge Worker, with the HTTP status and the Worker's own error code. */
 export class WorkerApiError extends AmsEdgeError<WorkerApiErrorCode> {
   /** The HTTP status, or null when no response arrived. */
@@ -22,11 +29,7 @@ export class WorkerApiError extends AmsEdgeError<WorkerApiErrorCode> {
   /** The Worker's `error.code` (e.g. `"UNAUTHORIZED"`), or null when the body carried none. */
   readonly serverCode: string | null;
 
-  constructor(
-    code: WorkerApiErrorCode,
-    message: string,
-    options: { status?: number; serverCode?: string; cause?: unknown } = {},
-  ) {
+  constructor(code: WorkerApiErrorCode, message: string, options: WorkerApiErrorOptions = {}) {
     super(code, message, options);
     this.name = "WorkerApiError";
     this.status = options.status ?? null;

@@ -62,11 +62,7 @@ export function createRecentPaymentsStore(
   let cursor: string | null = null;
   let generation = 0;
   const refunds = new Map<string, Promise<RefundView>>();
-  const cell = snapshotCell(
-    initial,
-    () => void load(false),
-    () => {},
-  );
+  const cell = snapshotCell(initial, initial, () => void load(false));
 
   async function load(more: boolean) {
     const gen = more ? generation : ++generation;
@@ -85,9 +81,7 @@ export function createRecentPaymentsStore(
   }
 
   return {
-    getSnapshot: cell.get,
-    getServerSnapshot: () => initial,
-    subscribe: cell.subscribe,
+    ...cell.store,
     refresh: () => load(false),
     loadMore: () => (cursor === null ? Promise.resolve() : load(true)),
     refund(paymentRequestId, amount, reason) {

@@ -28,15 +28,9 @@ export function renderQr(value: string, options: RenderQrOptions = {}): QrImage 
   const { size, data } = encode(value, { ecc: options.ecc ?? "M", border: options.border ?? 4 });
   let path = "";
   data.forEach((row, y) => {
-    let x = 0;
-    while (x < size) {
-      if (!row[x]) {
-        x += 1;
-        continue;
-      }
-      const from = x;
-      while (row[x]) x += 1;
-      path += `M${from} ${y}h${x - from}v1h${from - x}z`;
+    // Each run of dark modules in a row is one rectangle, one module high.
+    for (const { index, 0: run } of row.map(Number).join("").matchAll(/1+/g)) {
+      path += `M${index} ${y}h${run.length}v1h-${run.length}z`;
     }
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><path fill="#fff" d="M0 0h${size}v${size}H0z"/><path d="${path}"/></svg>`;

@@ -6,7 +6,7 @@ import type { PaymentStorage } from "../stores/payment-storage.ts";
 export interface AmsContextValue {
   client: WorkerClient;
   /** Overrides the default storage of Order Code payments (`undefined`: sessionStorage). */
-  storage?: PaymentStorage | null;
+  storage?: PaymentStorage | null | undefined;
 }
 
 /** The context behind `AmsProvider`; read it with {@link useAmsContext}. */

@@ -30,9 +30,6 @@ export function AmsProvider({ children, storage, ...props }: AmsProviderProps): 
     () => given ?? createWorkerClient({ baseUrl: "", ...o }),
     [given, o.baseUrl, o.fetch, o.WebSocket, o.apiKey, o.headers, o.timeoutMs],
   );
-  const value = useMemo<AmsContextValue>(
-    () => (storage === undefined ? { client } : { client, storage }),
-    [client, storage],
-  );
+  const value = useMemo<AmsContextValue>(() => ({ client, storage }), [client, storage]);
   return <AmsContext.Provider value={value}>{children}</AmsContext.Provider>;
 }

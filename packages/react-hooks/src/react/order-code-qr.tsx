@@ -1,6 +1,5 @@
-import { formatAmount } from "@ams-edge/core";
 import type { ReactNode } from "react";
-import { describePaymentState } from "../state/describe-payment-state.ts";
+import { describeAmount, describePaymentState } from "../state/describe-payment-state.ts";
 import type { OrderCodeState } from "../stores/create-order-code-store.ts";
 
 /** Props of {@link OrderCodeQr}. */
@@ -58,9 +57,4 @@ export function OrderCodeQr(props: OrderCodeQrProps): ReactNode {
       <p aria-live="polite">{text}</p>
     </div>
   );
-}
-
-function describeAmount(state: OrderCodeState, locale: string | undefined): string {
-  const amount = "payment" in state ? state.payment?.amount : undefined;
-  return amount ? formatAmount(amount, locale) : "";
 }

@@ -32,13 +32,7 @@ export interface OrderCodePayment
  */
 export function useOrderCodePayment(options: UseOrderCodePaymentOptions = {}): OrderCodePayment {
   const { client, storage } = useAmsContext(options.client, "useOrderCodePayment");
-  const [store] = useState(() =>
-    createOrderCodeStore({
-      ...(storage === undefined ? {} : { storage }),
-      ...options,
-      client,
-    }),
-  );
+  const [store] = useState(() => createOrderCodeStore({ storage, ...options, client }));
   const state = useStore(store);
   return useMemo(
     () => ({

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import type { PaymentState } from "../state/payment-state.ts";
 import { createPaymentStore, type PaymentStoreOptions } from "../stores/create-payment-store.ts";
-import type { ExternalStore } from "../stores/snapshot-store.ts";
+import { snapshotCell } from "../stores/snapshot-store.ts";
 import { useAmsContext } from "./ams-context.ts";
 import { useStore } from "./use-store.ts";
 
@@ -13,11 +13,7 @@ export type UsePaymentStatusOptions = Pick<PaymentStoreOptions, "now" | "random"
 };
 
 const idle: PaymentState = { status: "idle" };
-const idleStore: ExternalStore<PaymentState> = {
-  getSnapshot: () => idle,
-  getServerSnapshot: () => idle,
-  subscribe: () => () => {},
-};
+const idleStore = snapshotCell(idle, idle).store;
 
 /**
  * Follows a payment live (WebSocket, polling as the safety net) until it reaches a final state.
@@ -32,20 +28,12 @@ export function usePaymentStatus(
   options: UsePaymentStatusOptions = {},
 ): PaymentState {
   const { client } = useAmsContext(options.client, "usePaymentStatus");
-  const { now, random, timing } = options;
   // Timing options are read when following starts; changing them does not restart it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new store only for a new payment or client
   const store = useMemo(
     () =>
       paymentRequestId && statusToken
-        ? createPaymentStore({
-            client,
-            paymentRequestId,
-            statusToken,
-            ...(now ? { now } : {}),
-            ...(random ? { random } : {}),
-            ...(timing ? { timing } : {}),
-          })
+        ? createPaymentStore({ ...options, client, paymentRequestId, statusToken })
         : idleStore,
     [client, paymentRequestId, statusToken],
   );

@@ -1,4 +1,4 @@
-import { formatAmount } from "@ams-edge/core";
+import { formatMinorUnits } from "../amount/format-minor-units.ts";
 import type { PaymentState } from "./payment-state.ts";
 
 /**
@@ -8,8 +8,7 @@ import type { PaymentState } from "./payment-state.ts";
  * describePaymentState(state, "en-US"); // "Scan with Alipay to pay $5.99."
  */
 export function describePaymentState(state: PaymentState, locale?: string): string {
-  const payment = "payment" in state && state.payment;
-  const amount = payment ? formatAmount(payment.amount, locale) : "";
+  const amount = describeAmount(state, locale);
   switch (state.status) {
     case "idle":
       return "";
@@ -30,4 +29,10 @@ export function describePaymentState(state: PaymentState, locale?: string): stri
     case "error":
       return state.error.message;
   }
+}
+
+/** The amount of the state's payment for people ("$5.99"), or "" before the payment is known. */
+export function describeAmount(state: PaymentState, locale?: string): string {
+  const payment = "payment" in state && state.payment;
+  return payment ? formatMinorUnits(payment.amount, locale) : "";
 }

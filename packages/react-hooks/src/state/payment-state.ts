@@ -92,11 +92,6 @@ export function isFinalState(state: PaymentState): boolean {
   return !["idle", "creating", "awaiting_scan"].includes(state.status);
 }
 
-/** Whole seconds from `now` (epoch ms) until `iso`, never below 0. */
-export function secondsUntil(iso: string, now: number): number {
-  return Math.max(0, Math.ceil((Date.parse(iso) - now) / 1000)) || 0;
-}
-
 /**
  * Maps the Worker's view of a payment to a screen state: `awaiting_payment` is `awaiting_scan`,
  * `reversed` is `cancelled` with `reversed: true`, and `mismatch` is an error, never a success.
@@ -106,15 +101,15 @@ export function toPaymentState(
   connection: ConnectionState,
   now: number,
 ): PaymentState {
-  const { status, paymentRequestId, code } = payment;
+  const { status, paymentRequestId, code, redirectUrl } = payment;
   const base = { paymentRequestId, payment };
+  const expiresAt = code?.expiresAt ?? payment.expiresAt;
   switch (status) {
     case "creating":
       return { status, ...base, connection };
     case "awaiting_payment": {
-      const expiresAt = code?.expiresAt ?? payment.expiresAt;
-      const secondsLeft = secondsUntil(expiresAt, now);
-      const redirectUrl = payment.redirectUrl;
+      // Whole seconds, never below 0 (nor NaN for a date that does not parse).
+      const secondsLeft = Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000)) || 0;
       return {
         status: "awaiting_scan",
         ...base,
@@ -125,14 +120,14 @@ export function toPaymentState(
         connection,
       };
     }
-    case "succeeded":
-    case "expired":
-      return { status, ...base };
     case "failed":
       return { status, ...base, resultCode: payment.resultCode };
     case "mismatch":
       return { status: "error", ...base, error: new PaymentMismatchError(payment) };
-    default:
+    case "cancelled":
+    case "reversed":
       return { status: "cancelled", ...base, reversed: status === "reversed" };
+    default:
+      return { status, ...base };
   }
 }

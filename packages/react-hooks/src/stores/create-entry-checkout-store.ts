@@ -67,42 +67,36 @@ export function createEntryCheckoutStore(options: EntryCheckoutStoreOptions): En
     return { status: "editing", input, amount, inputError: error };
   };
   const initial = editing("");
-  const cell = snapshotCell(initial);
+  const cell = snapshotCell(initial, initial);
   const edit = (next: (input: string) => string) => {
     const { status, input } = cell.get();
     if (status === "editing" || status === "error") cell.set(editing(next(input)));
   };
 
   return {
-    getSnapshot: cell.get,
-    getServerSnapshot: () => initial,
-    subscribe: cell.subscribe,
+    ...cell.store,
     setInput: (text) => edit(() => text),
     press: (key) => edit((input) => pressAmountKey(input, key, currency)),
     submit() {
       const { status, input, amount } = cell.get();
-      if (submission || status === "redirected" || !amount) return submission ?? Promise.resolve();
-      cell.set({ status: "submitting", input, amount });
-      submission = client.createEntryPayment(storeId, amount).then(
-        ({ statusToken, ...payment }) => {
-          cell.set({
-            status: "redirected",
-            input,
-            amount,
-            redirectUrl: payment.redirectUrl,
-            payment,
-            statusToken,
+      if (!submission && status !== "redirected" && amount) {
+        cell.set({ status: "submitting", input, amount });
+        submission = client
+          .createEntryPayment(storeId, amount)
+          .then(
+            ({ statusToken, ...payment }) => {
+              const { redirectUrl } = payment;
+              cell.set({ status: "redirected", input, amount, redirectUrl, payment, statusToken });
+              (options.navigate ?? ((url) => location.assign(url)))(redirectUrl);
+            },
+            (error: unknown) =>
+              cell.set({ status: "error", input, amount, error: toAmsEdgeError(error) }),
+          )
+          .finally(() => {
+            submission = null;
           });
-          (options.navigate ?? ((url) => location.assign(url)))(payment.redirectUrl);
-        },
-        (error: unknown) => {
-          cell.set({ status: "error", input, amount, error: toAmsEdgeError(error) });
-        },
-      );
-      void submission.finally(() => {
-        submission = null;
-      });
-      return submission;
+      }
+      return submission ?? Promise.resolve();
     },
     reset() {
       if (!submission) cell.set(initial);

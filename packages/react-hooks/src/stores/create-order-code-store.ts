@@ -1,6 +1,6 @@
 import type { AmsEdgeError } from "@ams-edge/core";
 import type { CreatePaymentParams, WorkerClient } from "../client/create-worker-client.ts";
-import type { PaymentView } from "../client/payment-view.ts";
+import type { PaymentCode, PaymentView } from "../client/payment-view.ts";
 import { toAmsEdgeError } from "../client/worker-api-error.ts";
 import { type QrImage, type RenderQrOptions, renderQr } from "../qr/render-qr.ts";
 import { type AwaitingScanState, isFinalState, type PaymentState } from "../state/payment-state.ts";
@@ -31,7 +31,7 @@ export interface OrderCodeStoreOptions {
   /** Follow this payment instead of starting idle (e.g. after a reload, from your own URL). */
   resume?: { paymentRequestId: string; statusToken: string };
   /** Where to remember the payment across reloads (default `sessionStorage`); `null`: nowhere. */
-  storage?: PaymentStorage | null;
+  storage?: PaymentStorage | null | undefined;
   /** The storage key; give each POS screen of one tab its own (default `"ams-edge:order-code"`). */
   storageKey?: string;
   /** Makes idempotency keys (default: 128 random bits in hex). */
@@ -78,78 +78,77 @@ const idle: OrderCodeState = { status: "idle" };
  * await store.create({ amount: { currency: "USD", value: "599" }, description: "Coffee", storeId: "s1" });
  */
 export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeStore {
-  const { client, now, random, timing, resume } = options;
+  const { client, resume } = options;
   const storage = options.storage === undefined ? defaultPaymentStorage() : options.storage;
-  const storageKey = options.storageKey ?? "ams-edge:order-code";
-  let follower: PaymentStore | null = null;
-  let unfollow: (() => void) | undefined;
-  // The creation request and, once the Worker confirmed it, the payment's id and token.
-  let record: StoredPayment | null = resume ? null : readStoredPayment(storage, storageKey);
+  const key = options.storageKey ?? "ams-edge:order-code";
+  // The creation request and, once the Worker confirmed it, the payment's id and token. Until
+  // then (and unless it failed) the payment counts as being created.
+  let record = resume ? null : readStoredPayment(storage, key);
   let creation: Promise<void> | null = null;
   let failure: AmsEdgeError | null = null;
-  let replay = !!record && !record.statusToken;
-  let generation = 0;
-  let memo: [PaymentState | undefined, OrderCodeState] | undefined;
+  let follower: PaymentStore | null = null;
+  let followed = "";
+  let unfollow: (() => void) | undefined;
+  // The follower state last seen and what it became: an unchanged state stays the same object.
+  let seen: PaymentState | undefined;
+  let shown: OrderCodeState = idle;
   let qr: [string, QrImage] | undefined;
 
-  const follow = (paymentRequestId: string, statusToken: string, initial?: PaymentView) => {
-    unfollow?.();
-    follower = createPaymentStore({
-      client,
-      paymentRequestId,
-      statusToken,
-      ...(initial && { initial }),
-      ...(now && { now }),
-      ...(random && { random }),
-      ...(timing && { timing }),
-    });
-    unfollow = cell.active() ? follower.subscribe(sync) : undefined;
+  const remember = (value: StoredPayment | null) => {
+    record = value;
+    writeStoredPayment(storage, key, value);
   };
+  const unconfirmed = () => !!record && !record.statusToken && !failure;
+  const sync = () => cell.set(derive());
 
   function derive(): OrderCodeState {
-    if (creation || replay) return creating;
+    if (unconfirmed()) return creating;
     if (failure) return { status: "error", paymentRequestId: null, payment: null, error: failure };
-    const state = follower?.getSnapshot();
-    if (!memo || memo[0] !== state) {
-      memo = [
-        state,
-        state?.status === "awaiting_scan"
-          ? {
-              ...state,
-              qr: state.code?.type === "QRCODE" ? qrFor(state.code.value) : null,
-            }
-          : (state ?? idle),
-      ];
+    const state = follower?.getSnapshot() ?? idle;
+    if (state !== seen) {
+      seen = state;
+      shown = state.status === "awaiting_scan" ? { ...state, qr: qrFor(state.code) } : state;
     }
-    return memo[1];
+    return shown;
   }
 
-  const sync = () => cell.set(derive());
-  function qrFor(value: string): QrImage {
-    if (qr?.[0] !== value) qr = [value, renderQr(value, options.qr)];
+  /** The code as a QR, drawn once per code (not on every tick of the countdown). */
+  function qrFor(code: PaymentCode | null): QrImage | null {
+    if (code?.type !== "QRCODE") return null;
+    if (qr?.[0] !== code.value) qr = [code.value, renderQr(code.value, options.qr)];
     return qr[1];
   }
 
+  function follow(paymentRequestId: string, statusToken: string, initial?: PaymentView) {
+    unfollow?.();
+    followed = paymentRequestId;
+    follower = createPaymentStore({
+      ...options,
+      paymentRequestId,
+      statusToken,
+      ...(initial && { initial }),
+    });
+    unfollow = cell.active() ? follower.subscribe(sync) : undefined;
+  }
+
   function run(): Promise<void> {
-    const gen = ++generation;
     const request = record;
     if (!request) return Promise.resolve();
-    replay = false;
     failure = null;
     unfollow?.();
     follower = null;
-    writeStoredPayment(storage, storageKey, request);
+    remember(request);
     creation = client.createPayment(request.params, request.idempotencyKey).then(
       ({ statusToken, ...payment }) => {
-        if (gen !== generation) return;
-        record = { ...request, paymentRequestId: payment.paymentRequestId, statusToken };
-        writeStoredPayment(storage, storageKey, record);
+        // A reset (or another payment) since the request was sent makes its answer moot.
+        if (record !== request) return;
         creation = null;
+        remember({ ...request, paymentRequestId: payment.paymentRequestId, statusToken });
         follow(payment.paymentRequestId, statusToken, payment);
         sync();
       },
       (error: unknown) => {
-        if (gen !== generation) return;
+        if (record !== request) return;
         creation = null;
         failure = toAmsEdgeError(error);
         sync();
@@ -161,10 +160,11 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
 
   const cell = snapshotCell<OrderCodeState>(
     creating,
+    resume ? creating : idle,
     () => {
       unfollow = follower?.subscribe(sync);
       // A creation interrupted by a reload is sent again with its key: the Worker replays it.
-      if (replay) void run();
+      if (unconfirmed() && !creation) void run();
       sync();
     },
     () => unfollow?.(),
@@ -172,12 +172,9 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
   const from = resume ?? record;
   if (from?.statusToken && from.paymentRequestId) follow(from.paymentRequestId, from.statusToken);
   sync();
-  const server = resume ? creating : idle;
 
   const store: OrderCodeStore = {
-    getSnapshot: cell.get,
-    getServerSnapshot: () => server,
-    subscribe: cell.subscribe,
+    ...cell.store,
     create(params) {
       assertPaymentParams(params);
       const same = samePaymentParams(record?.params, params);
@@ -195,10 +192,9 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
     async cancel() {
       await creation;
       const target = follower;
-      const state = target?.getSnapshot();
-      if (state && "paymentRequestId" in state && state.paymentRequestId && !isFinalState(state)) {
-        const payment = await client.cancelPayment(state.paymentRequestId);
-        if (target === follower) target?.apply(payment);
+      if (target && !isFinalState(target.getSnapshot())) {
+        const payment = await client.cancelPayment(followed);
+        if (target === follower) target.apply(payment);
       }
     },
     async retry() {
@@ -208,12 +204,10 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
       if (isFinalState(state) && record) return store.create(record.params);
     },
     reset() {
-      generation += 1;
-      creation = failure = record = null;
-      replay = false;
+      creation = failure = null;
       unfollow?.();
       follower = null;
-      writeStoredPayment(storage, storageKey, null);
+      remember(null);
       sync();
     },
   };

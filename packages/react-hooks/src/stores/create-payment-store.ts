@@ -2,15 +2,11 @@ import type { AmsEdgeError } from "@ams-edge/core";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import type { LiveSocket } from "../client/live-socket.ts";
 import { isFinalViewStatus, isPaymentView, type PaymentView } from "../client/payment-view.ts";
-import { isWorkerApiError, toAmsEdgeError } from "../client/worker-api-error.ts";
+import { toAmsEdgeError, WorkerApiError } from "../client/worker-api-error.ts";
 import { type ConnectionState, type PaymentState, toPaymentState } from "../state/payment-state.ts";
-import {
-  defaultFollowTiming,
-  type FollowTiming,
-  pollInterval,
-  reconnectDelay,
-} from "./follow-timing.ts";
+import { defaultFollowTiming, type FollowTiming } from "./follow-timing.ts";
 import { type ExternalStore, snapshotCell } from "./snapshot-store.ts";
+import { timer } from "./timer.ts";
 
 /** What {@link createPaymentStore} follows and how. */
 export interface PaymentStoreOptions {
@@ -51,20 +47,21 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const timing = { ...defaultFollowTiming, ...options.timing };
+  const poller = timer();
+  const reconnector = timer();
+  const ticker = timer();
 
   let view = options.initial ?? null;
   let connection: ConnectionState = "connecting";
   let fatal: AmsEdgeError | null = null;
-  let running = false;
   let socket: LiveSocket | null = null;
-  let socketOpen = false;
+  let open = false;
   let liveAvailable = true;
   let attempt = 0;
   let startedAt = 0;
   let inFlight = false;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  let tickTimer: ReturnType<typeof setTimeout> | undefined;
+  // Removes the `online` and `visibilitychange` listeners.
+  let listening: AbortController | undefined;
 
   const compute = (): PaymentState =>
     fatal
@@ -72,110 +69,92 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
       : view
         ? toPaymentState(view, connection, now())
         : { status: "creating", paymentRequestId: id, payment: null, connection };
-  // What a screen can see of a state; an update that changes none of it is not an update.
-  const signature = (s: PaymentState) =>
-    "payment" in s
-      ? [
-          s.status,
-          s.payment?.version,
-          "connection" in s && s.connection,
-          "secondsLeft" in s && s.secondsLeft,
-          "error" in s && s.error.code,
-        ].join()
-      : s.status;
 
   const initial = compute();
-  const cell = snapshotCell(initial, start, stop);
-  const finished = () => fatal !== null || (view !== null && isFinalViewStatus(view.status));
+  const cell = snapshotCell(initial, initial, start, teardown);
+  const finished = () => !!fatal || (!!view && isFinalViewStatus(view.status));
+  const idle = () => !cell.active() || finished();
 
-  function emit() {
-    const next = compute();
-    if (signature(next) !== signature(cell.get())) cell.set(next);
+  function emit(next = connection) {
+    connection = next;
+    const state = compute();
+    if (visible(state) !== visible(cell.get())) cell.set(state);
     if (finished()) teardown();
   }
 
-  function setConnection(next: ConnectionState) {
-    connection = next;
-    emit();
-  }
-
-  function accept(payment: unknown): boolean {
-    if (!isPaymentView(payment) || payment.paymentRequestId !== id) return false;
-    if (view !== null && payment.version <= view.version) return false;
-    view = payment;
-    return true;
+  /** Takes `payment` when it is this payment's and newer than what is known. */
+  function accept(payment: unknown) {
+    if (isPaymentView(payment) && payment.paymentRequestId === id) {
+      if (!view || payment.version > view.version) view = payment;
+    }
   }
 
   function start() {
     if (finished()) return;
-    running = true;
     startedAt = now();
-    globalThis.addEventListener?.("online", refresh);
-    globalThis.document?.addEventListener("visibilitychange", onVisibility);
+    listening = new AbortController();
+    const { signal } = listening;
+    globalThis.addEventListener?.("online", refresh, { signal });
+    globalThis.document?.addEventListener(
+      "visibilitychange",
+      () => document.visibilityState === "visible" && refresh(),
+      { signal },
+    );
     connect();
     schedulePoll(view || socket ? undefined : 0);
     scheduleTick();
   }
 
   function teardown() {
-    clearTimeout(pollTimer);
-    clearTimeout(reconnectTimer);
-    clearTimeout(tickTimer);
-    pollTimer = reconnectTimer = tickTimer = undefined;
-    globalThis.removeEventListener?.("online", refresh);
-    globalThis.document?.removeEventListener("visibilitychange", onVisibility);
-    const open = socket;
+    poller.stop();
+    reconnector.stop();
+    ticker.stop();
+    listening?.abort();
+    const closing = socket;
     socket = null;
-    socketOpen = false;
-    open?.close(1000, "done");
-  }
-
-  function stop() {
-    running = false;
-    teardown();
+    open = false;
+    closing?.close(1000, "done");
   }
 
   function connect() {
-    clearTimeout(reconnectTimer);
-    reconnectTimer = undefined;
+    reconnector.stop();
     if (!liveAvailable || socket) return;
-    let s: LiveSocket | null;
+    let s: LiveSocket | null = null;
     try {
       s = client.openLive(id, token);
-      if (!s) liveAvailable = false;
+      liveAvailable = !!s;
     } catch {
-      s = null;
       scheduleReconnect();
     }
     if (!s) return;
     socket = s;
     s.onopen = () => {
       if (socket !== s) return;
-      socketOpen = true;
+      open = true;
       attempt = 0;
-      clearTimeout(pollTimer);
-      pollTimer = undefined;
-      setConnection("live");
+      poller.stop();
+      emit("live");
     };
     s.onmessage = (event) => {
-      if (socket !== s || typeof event.data !== "string") return;
-      let message: { type?: unknown; payment?: unknown };
+      if (socket !== s) return;
+      let message: { type?: unknown; payment?: unknown } | null;
       try {
         message = JSON.parse(event.data);
       } catch {
         return;
       }
-      if (message.type === "payment" && accept(message.payment)) emit();
+      if (message?.type === "payment") accept(message.payment);
+      emit();
       scheduleTick();
     };
     s.onclose = () => {
       if (socket !== s) return;
-      const wasOpen = socketOpen;
+      const wasOpen = open;
       socket = null;
-      socketOpen = false;
-      if (!running || finished()) return;
+      open = false;
+      if (idle()) return;
       if (wasOpen) {
-        setConnection("connecting");
+        emit("connecting");
         void poll();
       } else schedulePoll(view ? undefined : 0);
       scheduleReconnect();
@@ -183,31 +162,31 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   }
 
   function scheduleReconnect() {
-    if (!running || reconnectTimer !== undefined || finished()) return;
-    const delay = reconnectDelay(attempt, random, timing);
-    attempt += 1;
-    reconnectTimer = setTimeout(connect, delay);
+    if (idle() || reconnector.pending()) return;
+    // Equal jitter (half fixed, half random) so that a room full of screens that lost the same
+    // Worker do not all come back in the same millisecond.
+    const ceiling = Math.min(timing.reconnectMaxMs, timing.reconnectBaseMs * 2 ** attempt++);
+    reconnector.start(connect, Math.round(ceiling / 2 + (random() * ceiling) / 2));
   }
 
-  function schedulePoll(delay = pollInterval(now() - startedAt, timing)) {
-    if (!running || socketOpen || inFlight || pollTimer !== undefined || finished()) return;
-    pollTimer = setTimeout(poll, delay);
+  function schedulePoll(
+    delay = now() - startedAt < timing.fastPhaseMs ? timing.pollFastMs : timing.pollSlowMs,
+  ) {
+    if (!idle() && !open && !inFlight && !poller.pending()) poller.start(poll, delay);
   }
 
   async function poll() {
-    clearTimeout(pollTimer);
-    pollTimer = undefined;
-    if (inFlight || !running) return;
+    poller.stop();
+    if (inFlight || !cell.active()) return;
     inFlight = true;
     try {
-      const payment = await client.getPayment(id, token);
-      accept(payment);
-      connection = socketOpen ? "live" : "polling";
-      emit();
+      accept(await client.getPayment(id, token));
+      emit(open ? "live" : "polling");
     } catch (error) {
-      if (isWorkerApiError(error) && error.transient) setConnection("offline");
+      const failure = toAmsEdgeError(error);
+      if (failure instanceof WorkerApiError && failure.transient) emit("offline");
       else {
-        fatal = toAmsEdgeError(error);
+        fatal = failure;
         emit();
       }
     } finally {
@@ -219,15 +198,15 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
 
   function scheduleTick() {
     const state = cell.get();
-    if (!running || tickTimer !== undefined || state.status !== "awaiting_scan") return;
+    if (!cell.active() || ticker.pending() || state.status !== "awaiting_scan") return;
     const ms = Date.parse(state.expiresAt) - now();
     if (!(ms > 0)) return;
-    tickTimer = setTimeout(
+    ticker.start(
       () => {
-        tickTimer = undefined;
         emit();
         const current = cell.get();
-        if (current.status === "awaiting_scan" && current.secondsLeft === 0) void poll();
+        // At 0 the Worker, not the browser, decides whether the payment expired.
+        if (current.status === "awaiting_scan" && !current.secondsLeft) void poll();
         else scheduleTick();
       },
       ms % 1000 || 1000,
@@ -235,23 +214,18 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   }
 
   function refresh() {
-    if (!running || finished()) return;
+    if (idle()) return;
     attempt = 0;
     void poll();
     connect();
   }
 
-  function onVisibility() {
-    if (globalThis.document?.visibilityState === "visible") refresh();
-  }
-
   return {
-    getSnapshot: cell.get,
-    getServerSnapshot: () => initial,
-    subscribe: cell.subscribe,
+    ...cell.store,
     refresh,
     apply(payment) {
-      if (accept(payment)) emit();
+      accept(payment);
+      emit();
       scheduleTick();
     },
     retry() {
@@ -259,10 +233,18 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
       teardown();
       emit();
       if (!cell.active()) return;
-      running = true;
       // A payment that looks final (a mismatch) gets one fresh read; anything else is followed.
       if (finished()) void poll();
       else start();
     },
   };
 }
+
+/**
+ * What a screen can see of a state: the payment counts by its version and an error by its code.
+ * An update that changes none of it is not an update.
+ */
+const visible = (state: PaymentState) =>
+  JSON.stringify(state, (key, value) =>
+    key === "payment" ? value?.version : key === "error" ? value.code : value,
+  );

@@ -20,22 +20,3 @@ export const defaultFollowTiming: FollowTiming = {
   reconnectBaseMs: 1_000,
   reconnectMaxMs: 30_000,
 };
-
-/**
- * The delay before reconnect attempt `attempt` (0-based): exponential, capped, with "equal
- * jitter" (half fixed, half random) so that a room full of screens that lost the same Worker do
- * not all come back in the same millisecond.
- */
-export function reconnectDelay(
-  attempt: number,
-  random: () => number,
-  timing: FollowTiming,
-): number {
-  const ceiling = Math.min(timing.reconnectMaxMs, timing.reconnectBaseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** The poll interval `elapsedMs` after following started. */
-export function pollInterval(elapsedMs: number, timing: FollowTiming): number {
-  return elapsedMs < timing.fastPhaseMs ? timing.pollFastMs : timing.pollSlowMs;
-}

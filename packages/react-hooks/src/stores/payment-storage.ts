@@ -33,10 +33,10 @@ export function readStoredPayment(
   key: string,
 ): StoredPayment | null {
   try {
-    const text = storage?.getItem(key);
-    const value: Partial<StoredPayment> | null = text ? JSON.parse(text) : null;
-    if (typeof value?.idempotencyKey !== "string" || typeof value.params !== "object") return null;
-    return value as StoredPayment;
+    const value: Partial<StoredPayment> | null = JSON.parse(storage?.getItem(key) ?? "null");
+    return typeof value?.idempotencyKey === "string" && typeof value.params === "object"
+      ? (value as StoredPayment)
+      : null;
   } catch {
     return null;
   }

@@ -33,7 +33,7 @@ function toPem(base64: string, label: string): string {
  * console.log(keys.publicKeyBase64); // paste into the portal
  */
 export async function generateKeyPair(): Promise<GeneratedKeyPair> {
-  const pair = await crypto.subtle.generateKey(
+  const pair = (await crypto.subtle.generateKey(
     {
       name: "RSASSA-PKCS1-v1_5",
       modulusLength: 2048,
@@ -42,9 +42,14 @@ export async function generateKeyPair(): Promise<GeneratedKeyPair> {
     },
     true,
     ["sign", "verify"],
+    // An RSA algorithm always yields a pair; the union return type is the platform's overloads.
+  )) as CryptoKeyPair;
+  const privateKeyBase64 = toBase64(
+    (await crypto.subtle.exportKey("pkcs8", pair.privateKey)) as ArrayBuffer,
   );
-  const privateKeyBase64 = toBase64(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
-  const publicKeyBase64 = toBase64(await crypto.subtle.exportKey("spki", pair.publicKey));
+  const publicKeyBase64 = toBase64(
+    (await crypto.subtle.exportKey("spki", pair.publicKey)) as ArrayBuffer,
+  );
   return {
     privateKeyBase64,
     privateKeyPem: toPem(privateKeyBase64, "PRIVATE KEY"),

@@ -1,0 +1,19 @@
+import { minorUnitDigits } from "@ams-edge/core";
+import type { Amount } from "../client/payment-view.ts";
+
+/**
+ * Formats an amount in minor units for people (`{ currency: "USD", value: "599" }` is "$5.99"),
+ * as core's `formatAmount` does, for values already known to be digits (checked by
+ * `isPaymentView` or made by `parseAmountInput`). The value reaches `Intl.NumberFormat` as an
+ * exact decimal string (`"599E-2"`): nothing is lost to floating point, and core's decimal
+ * parser with all its messages stays out of customer pages.
+ */
+export function formatMinorUnits({ currency, value }: Amount, locale?: string): string {
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(`${value}E-${digits}` as Intl.StringNumericLiteral);
+}
