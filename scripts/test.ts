@@ -148,7 +148,7 @@ function run(step: Step): Promise<{ code: number; output: string }> {
     const child = spawn(command, args, {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" },
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -188,7 +188,8 @@ async function main(): Promise<number> {
     const started = performance.now();
     const { code, output } = await run(step);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    let counts = step.parse(output);
+    // Colour codes would split the closing lines that the parsers read.
+    let counts = step.parse(output.replace(/\u001b\[[0-9;]*m/g, ""));
     if (counts === undefined) counts = { passed: 0, failed: 1, skipped: 0 };
     else if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     total.passed += counts.passed;
