@@ -1,11 +1,11 @@
 /**
- * Checks that keep `packages/core/README.md` true to the code, used by `check-packages.ts`:
- * every `ts` example type-checks, the examples marked `<!-- check: run -->` run against the
- * build, the API tables name every export and nothing else, and the errors table lists exactly
- * the `code`s each error class declares.
+ * Checks that keep `packages/core/README.md` (and the `ts` samples of `docs/*.md`) true to the
+ * code, used by `check-packages.ts`: every `ts` example type-checks, the examples marked
+ * `<!-- check: run -->` run against the build, the API tables name every export and nothing
+ * else, and the errors table lists exactly the `code`s each error class declares.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
@@ -16,26 +16,45 @@ export interface ReadmeOutcome {
   output?: string;
 }
 
-interface Example {
+/** One `ts` code block: its text, whether to run it, and the file name it is checked under. */
+export interface Example {
   code: string;
   run: boolean;
+  /** Base name of the file the block is written to, e.g. `readme-3`: errors are reported by it. */
+  name: string;
 }
 
-/** The `ts` code blocks of a README; a block right after `<!-- check: run -->` is run too. */
-export function readmeExamples(readme: string): Example[] {
-  const blocks = readme.matchAll(/(<!-- check: run -->\s*\n)?```ts\n([\s\S]*?)```/g);
-  return [...blocks].map((m) => ({ code: m[2] ?? "", run: m[1] !== undefined }));
+/**
+ * The `ts` code blocks of a Markdown file; a block right after `<!-- check: run -->` is run too.
+ * Blocks are named `<prefix>-<n>`, counting from 1.
+ */
+export function readmeExamples(markdown: string, prefix = "readme"): Example[] {
+  const blocks = markdown.matchAll(/(<!-- check: run -->\s*\n)?```ts\n([\s\S]*?)```/g);
+  return [...blocks].map((m, i) => ({
+    code: m[2] ?? "",
+    run: m[1] !== undefined,
+    name: `${prefix}-${i + 1}`,
+  }));
 }
 
-/** Type-checks every example in `folder` against the repository's sources (strict settings). */
+/**
+ * Type-checks every example in `folder` against the repository's sources (strict settings).
+ *
+ * `tsc` runs with `folder` as its working directory, so the examples' errors are printed as
+ * `<name>.ts(line,col): error TS…` while errors inside the repository's own sources show up as
+ * `../…` paths and are left to those packages' type checks. Bare imports of dependencies
+ * (`valibot`) resolve through a `node_modules` link to the repository's.
+ */
 export function checkExamplesTypes(
   root: string,
   examples: Example[],
   folder: string,
 ): ReadmeOutcome {
   mkdirSync(folder, { recursive: true });
-  const files = examples.map((example, i) => {
-    const name = `readme-${i + 1}.ts`;
+  const modules = join(folder, "node_modules");
+  if (!existsSync(modules)) symlinkSync(join(root, "node_modules"), modules, "dir");
+  const files = examples.map((example) => {
+    const name = `${example.name}.ts`;
     writeFileSync(join(folder, name), example.code);
     return name;
   });
@@ -43,7 +62,6 @@ export function checkExamplesTypes(
     extends: join(root, "tsconfig.base.json"),
     compilerOptions: {
       types: ["node"],
-      typeRoots: [join(root, "node_modules", "@types")],
       paths: {
         "@ams-edge/core": [join(root, "packages", "core", "src", "index.ts")],
         "@ams-edge/sandbox": [join(root, "packages", "sandbox", "src", "index.ts")],
@@ -53,14 +71,21 @@ export function checkExamplesTypes(
   };
   writeFileSync(join(folder, "tsconfig.json"), JSON.stringify(tsconfig));
   const tsc = join(root, "node_modules", ".bin", "tsc");
-  const r = spawnSync(tsc, ["-p", join(folder, "tsconfig.json")], { encoding: "utf8" });
-  // Errors inside the packages' own sources are their type check's business, not the README's.
-  const errors = `${r.stdout}${r.stderr}`.split("\n").filter((l) => /^readme-\d+\.ts\(/.test(l));
-  const ran = r.status !== null && (r.status === 0 || /error TS/.test(r.stdout));
+  const r = spawnSync(tsc, ["-p", "tsconfig.json", "--pretty", "false"], {
+    cwd: folder,
+    encoding: "utf8",
+  });
+  const printed = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  // Everything but the repository's own sources counts: the examples, and errors of the
+  // generated tsconfig or the command line (which would otherwise pass silently).
+  const errors = printed
+    .split("\n")
+    .filter((l) => /error TS\d+/.test(l) && !/^(\.\.\/|\/)/.test(l));
+  const ran = r.status !== null && (r.status === 0 || /error TS/.test(printed));
   return {
     ok: ran && errors.length === 0,
     detail: `${examples.length} examples, ${errors.length} type errors`,
-    output: ran ? errors.join("\n") : `${r.stdout}${r.stderr}${r.error?.message ?? ""}`,
+    output: ran ? errors.join("\n") : `${printed}${r.error?.message ?? ""}`,
   };
 }
 
@@ -73,8 +98,8 @@ export async function runExamples(
   mkdirSync(folder, { recursive: true });
   const runnable = examples.filter((e) => e.run);
   const failures: string[] = [];
-  for (const [i, example] of runnable.entries()) {
-    const outfile = join(folder, `run-${i + 1}.mjs`);
+  for (const example of runnable) {
+    const outfile = join(folder, `${example.name}.mjs`);
     await build({
       stdin: { contents: example.code, resolveDir: root, loader: "ts", sourcefile: "README.md" },
       bundle: true,
@@ -91,7 +116,7 @@ export async function runExamples(
     });
     if (r.status !== 0) {
       const first = example.code.split("\n").find((l) => l.startsWith("//")) ?? "";
-      failures.push(`example ${i + 1} ${first}: exit ${r.status ?? r.signal}\n${r.stderr}`);
+      failures.push(`${example.name} ${first}: exit ${r.status ?? r.signal}\n${r.stderr}`);
     }
   }
   const ok = runnable.length > 0 && failures.length === 0;

@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, stripVTControlCharacters } from "node:util";
 
 interface Counts {
   passed: number;
@@ -189,7 +189,7 @@ async function main(): Promise<number> {
     const { code, output } = await run(step);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // Colour codes would split the closing lines that the parsers read.
-    let counts = step.parse(output.replace(/\u001b\[[0-9;]*m/g, ""));
+    let counts = step.parse(stripVTControlCharacters(output));
     if (counts === undefined) counts = { passed: 0, failed: 1, skipped: 0 };
     else if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     total.passed += counts.passed;
