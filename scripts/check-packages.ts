@@ -1,7 +1,8 @@
 /**
  * Packaging checks of `@ams-edge/core`: the build, the files it emits, `publint`, `attw`, Deno's
  * type checker on the source and on the packed package, a TypeScript consumer of the packed
- * package, every installed Node importing the build, and the crypto provider each platform gets.
+ * package, every installed Node importing the build, the crypto provider each platform gets, and
+ * whether the README and the `ts` samples of `docs/*.md` agree with the code.
  *
  * Offline: packing, linting and type checks read only the repository and its node_modules.
  * Prints one `PASS` / `FAIL` line per check (a failing check's output goes to stderr first) and
@@ -363,10 +364,19 @@ async function main(): Promise<number> {
 
   const readme = readFileSync(join(core, "README.md"), "utf8");
   const examples = readmeExamples(readme);
+  const docs = readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort();
+  const docExamples = docs.flatMap((f) =>
+    readmeExamples(readFileSync(join(root, "docs", f), "utf8"), `docs-${f.slice(0, -3)}`),
+  );
   const readmeScratch = mkdtempSync(join(tmpdir(), "ams-edge-readme-"));
   try {
     await report("README examples type-check", () =>
       checkExamplesTypes(root, examples, join(readmeScratch, "types")),
+    );
+    await report(`docs examples type-check (${docs.join(", ")})`, () =>
+      checkExamplesTypes(root, docExamples, join(readmeScratch, "docs-types")),
     );
     await report("README examples run against the build", () =>
       runExamples(root, examples, join(readmeScratch, "run")),

@@ -10,6 +10,7 @@ export default defineProject({
   test: {
     name: "core",
     environment: "node",
-    include: ["src/**/*.test.ts"],
+    // The packaging checks of core (scripts/check-packages*.ts) are tested with it.
+    include: ["src/**/*.test.ts", "../../scripts/check-packages-readme.test.ts"],
   },
 });

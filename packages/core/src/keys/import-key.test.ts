@@ -53,6 +53,25 @@ describe("error messages", () => {
     });
   });
 
+  test.each([
+    ["an EC key", "public", TEST_KEYS.ecP256PublicSpkiBase64, "KEY_NOT_RSA"],
+    ["an EC key", "private", TEST_KEYS.ecP256PrivatePkcs8Pem, "KEY_NOT_RSA"],
+    ["an Ed25519 key", "public", TEST_KEYS.ed25519PublicSpkiPem, "KEY_NOT_RSA"],
+    ["an RSA-PSS key", "private", TEST_KEYS.rsaPssPrivatePkcs8Pem, "KEY_ALGORITHM_UNSUPPORTED"],
+  ] as const)(
+    "a key of another algorithm is named with its article: %s (%s)",
+    async (seen, role, key, code) => {
+      const error = await rejection(
+        role === "public" ? importPublicKey(key) : importPrivateKey(key),
+      );
+      const expected = role === "public" ? "the provider's RSA public key" : "your RSA private key";
+      expect(error).toMatchObject({
+        code,
+        message: `Expected ${expected}, got ${seen}. AMS uses RSA keys only.`,
+      });
+    },
+  );
+
   test("a certificate PEM says how to extract its key", async () => {
     const error = await rejection(importPublicKey(TEST_KEYS.certificatePem));
     expect(error).toMatchObject({

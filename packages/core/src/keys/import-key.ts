@@ -6,6 +6,7 @@ import { importJwk } from "./import-jwk.ts";
 import { cachedKey, importOnce } from "./key-cache.ts";
 import type { KeyInput } from "./key-input.ts";
 import { encryptedError, type KeyRole, keyError } from "./key-role.ts";
+import { withArticle } from "./with-article.ts";
 
 // AlgorithmIdentifier { rsaEncryption, NULL }, needed to wrap PKCS#1 for WebCrypto.
 const RSA_ALGORITHM_ID = new Uint8Array([
@@ -57,7 +58,7 @@ async function importKeyString(text: string, role: KeyRole): Promise<CryptoKey> 
     throw keyError(
       "KEY_DER_INVALID",
       role,
-      `a ${decoded.container} key the runtime refused`,
+      `${withArticle(decoded.container)} key the runtime refused`,
       "Export the key again.",
       cause,
     );
@@ -80,7 +81,7 @@ export function toImportable(
     throw keyError(
       algorithm === "RSA-PSS" ? "KEY_ALGORITHM_UNSUPPORTED" : "KEY_NOT_RSA",
       role,
-      `a ${algorithm} key`,
+      `${withArticle(algorithm)} key`,
       "AMS uses RSA keys only.",
     );
   }

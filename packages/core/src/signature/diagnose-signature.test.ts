@@ -195,6 +195,73 @@ describe("diagnoseSignature", () => {
     expect(await causes({ clientId: "OTHER", requestTime: "1" })).toStrictEqual(["UNKNOWN"]);
   });
 
+  test("names the cause of each official negative vector it can explain", async () => {
+    const { keys, cases } = OFFICIAL_PYTHON_SDK_VECTORS;
+    const found: Record<string, string[]> = {};
+    for (const c of cases.filter((v) => v.group === "negative")) {
+      const diagnosis = await diagnoseSignature({
+        method: c.method,
+        path: c.path,
+        clientId: c.clientId,
+        requestTime: c.requestTime,
+        body: c.body,
+        signature: c.signature,
+        publicKey: keys[c.verifyKey].publicKeySpkiBase64,
+        // The verifier's own key is the other pair's: the only other key a signer could hold.
+        merchantPublicKey:
+          keys[c.verifyKey === "merchant" ? "alipay" : "merchant"].publicKeySpkiPem,
+      });
+      expect(diagnosis.valid).toBe(false);
+      found[c.id] = diagnosis.causes.map((cause) => cause.cause);
+    }
+    expect(found).toStrictEqual({
+      "neg-01-tampered-amount": ["UNKNOWN"],
+      "neg-02-body-extra-newline": ["BODY_WHITESPACE"],
+      "neg-03-body-reescaped": ["BODY_RESERIALIZED"],
+      "neg-04-body-reserialised-compact": ["BODY_RESERIALIZED"],
+      "neg-05-body-nfd": ["UNKNOWN"],
+      "neg-06-wrong-client-id": ["UNKNOWN"],
+      "neg-07-client-id-case": ["UNKNOWN"],
+      "neg-08-wrong-time": ["UNKNOWN"],
+      "neg-09-same-instant-other-format": ["REQUEST_TIME_REFORMATTED"],
+      // Signed at "1705282200123": the milliseconds are lost in the seconds checked.
+      "neg-10-epoch-ms-vs-s": ["UNKNOWN"],
+      "neg-11-wrong-path-sandbox": ["PATH_SANDBOX_MISMATCH"],
+      "neg-12-path-trailing-slash": ["PATH_TRAILING_SLASH"],
+      "neg-13-wrong-method": ["UNKNOWN"],
+      "neg-14-wrong-key": ["SIGNED_WITH_MERCHANT_KEY"],
+      "neg-15-wrong-key-response": ["SIGNED_WITH_MERCHANT_KEY"],
+      "neg-16-signature-bitflip": ["UNKNOWN"],
+      "neg-17-signature-double-encoded": ["SIGNATURE_DOUBLE_ENCODED"],
+      "neg-18-signature-base64url": ["SIGNATURE_BASE64URL"],
+      "neg-19-signature-truncated": ["UNKNOWN"],
+      "neg-20-empty-signature": ["UNKNOWN"],
+      "neg-21-notify-wrong-path": ["UNKNOWN"],
+      "neg-22-response-tampered-codevalue": ["UNKNOWN"],
+      "neg-23-raw-base64-with-plus": ["SIGNATURE_NOT_URL_ENCODED"],
+    });
+  });
+
+  test("names the official Python SDK's body behind its compact re-serialization", async () => {
+    const { keys, cases } = OFFICIAL_PYTHON_SDK_VECTORS;
+    const neg = cases.find((c) => c.id === "neg-04-body-reserialised-compact");
+    const pos = cases.find((c) => c.id === neg?.derivedFrom);
+    if (neg === undefined || pos === undefined)
+      throw new Error("vectors neg-04 and pos-01 missing");
+    const { causes } = await diagnoseSignature({
+      ...neg,
+      publicKey: keys.merchant.publicKeySpkiPem,
+    });
+    expect(causes).toStrictEqual([
+      {
+        cause: "BODY_RESERIALIZED",
+        message:
+          "The signer signed the body as JSON indented by 3 spaces with non-ASCII as \\u escapes (the official Python SDK's json.dumps); verify the raw bytes received, never re-serialized JSON.",
+        variant: { body: pos.body },
+      },
+    ]);
+  });
+
   test("works on byte bodies too", async () => {
     const bytes = new TextEncoder().encode(String(sent.body));
     expect(await causes({ body: JSON.stringify(order) }, { body: bytes })).toStrictEqual([

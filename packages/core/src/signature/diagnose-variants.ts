@@ -52,10 +52,16 @@ function sortKeys(value: unknown): unknown {
   return out;
 }
 
+// Python's ensure_ascii (its default) writes every character outside printable ASCII as a
+// lowercase \uXXXX escape, characters beyond the BMP as a surrogate pair: UTF-16 code units.
 const escapeNonAscii = (json: string) =>
   json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-/** Re-serializations of a JSON body, each with the words that describe it. */
+/**
+ * Re-serializations of a JSON body, each with the words that describe it. When two spellings
+ * give the same text, the first (more plausible) words are kept, and a spelling identical to
+ * `body` itself is left out: it cannot be what differs.
+ */
 export function bodyVariants(body: string): Array<[string, string]> {
   let value: unknown;
   try {
@@ -64,24 +70,32 @@ export function bodyVariants(body: string): Array<[string, string]> {
     return [];
   }
   const out = new Map<string, string>();
+  const add = (text: string, words: string) => {
+    if (text !== body && !out.has(text)) out.set(text, words);
+  };
   for (const sorted of [false, true]) {
     const v = sorted ? sortKeys(value) : value;
     const keys = sorted ? ", keys sorted" : "";
     const compact = JSON.stringify(v);
     // JSON text has newlines only between tokens, so this yields Python's default ", " / ": ".
     const python = JSON.stringify(v, null, 1).replace(/,\n */g, ", ").replace(/\n */g, "");
-    out.set(compact, `compact JSON${keys}`);
-    out.set(JSON.stringify(v, null, 2), `JSON indented by 2 spaces${keys}`);
-    out.set(JSON.stringify(v, null, 4), `JSON indented by 4 spaces${keys}`);
-    out.set(python, `JSON with ", " and ": " separators (Python's json.dumps)${keys}`);
-    out.set(escapeNonAscii(compact), `compact JSON with non-ASCII as \\u escapes${keys}`);
-    out.set(escapeNonAscii(python), `Python's json.dumps with ensure_ascii${keys}`);
-    out.set(
+    add(compact, `compact JSON${keys}`);
+    add(JSON.stringify(v, null, 2), `JSON indented by 2 spaces${keys}`);
+    add(JSON.stringify(v, null, 4), `JSON indented by 4 spaces${keys}`);
+    add(python, `JSON with ", " and ": " separators (Python's json.dumps)${keys}`);
+    add(escapeNonAscii(compact), `compact JSON with non-ASCII as \\u escapes${keys}`);
+    add(escapeNonAscii(python), `Python's json.dumps with ensure_ascii${keys}`);
+    // What the official Python SDK sends: json.dumps(indent=3), whose separators are "," and
+    // ": " when indenting, with its default ensure_ascii.
+    add(
+      escapeNonAscii(JSON.stringify(v, null, 3)),
+      `JSON indented by 3 spaces with non-ASCII as \\u escapes (the official Python SDK's json.dumps)${keys}`,
+    );
+    add(
       compact.replace(/\//g, "\\/"),
       `compact JSON with escaped slashes (PHP's json_encode)${keys}`,
     );
   }
-  out.delete(body);
   return [...out];
 }
 

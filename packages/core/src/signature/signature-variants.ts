@@ -21,14 +21,18 @@ export function contentVariants(c: SignatureContent): Variant[] {
   const add = (cause: SignatureCauseCode, message: string, change: Partial<SignatureContent>) =>
     out.push({ cause, message, change, content: { ...c, ...change } });
   const body = typeof c.body === "string" ? c.body : new TextDecoder().decode(c.body);
+  const whitespace = new Set([body.trim(), `${body}\n`, `${body}\r\n`]);
+  const lineEndings = new Set([body.replace(/\r?\n/g, "\r\n"), body.replace(/\r\n/g, "\n")]);
   for (const [variant, words] of bodyVariants(body)) {
+    // A body that only gained or lost whitespace around it is named as such, not as re-serialized.
+    if (whitespace.has(variant) || lineEndings.has(variant)) continue;
     add(
       "BODY_RESERIALIZED",
       `The signer signed the body as ${words}; verify the raw bytes received, never re-serialized JSON.`,
       { body: variant },
     );
   }
-  for (const variant of [body.trim(), `${body}\n`, `${body}\r\n`]) {
+  for (const variant of whitespace) {
     if (variant !== body) {
       add(
         "BODY_WHITESPACE",
@@ -37,9 +41,8 @@ export function contentVariants(c: SignatureContent): Variant[] {
       );
     }
   }
-  const crlf = body.replace(/\r?\n/g, "\r\n");
-  for (const variant of new Set([crlf, body.replace(/\r\n/g, "\n")])) {
-    if (variant !== body) {
+  for (const variant of lineEndings) {
+    if (variant !== body && !whitespace.has(variant)) {
       add(
         "BODY_LINE_ENDINGS",
         "The body's line endings (CRLF vs LF) differ from what was signed.",
