@@ -1,8 +1,9 @@
 /**
  * `npm test`: runs every suite of the repository and ends with one line `N passed, N failed`.
  *
- * Steps, in order: every Vitest project (Node, workerd, happy-dom, end-to-end), the conformance
- * vectors under Deno and Bun, the size budgets, and the browser suite in Chromium. A step that
+ * Steps, in order: lint, type-check, every Vitest project (Node, workerd, happy-dom, end-to-end),
+ * the seeded soak (100 payments through the Worker and the sandbox), the conformance vectors under
+ * Deno and Bun, the package checks, the size budgets, and the browser suite in Chromium. A step that
  * cannot report counts but exits non-zero counts as one failure, so nothing fails silently.
  *
  * Flags: `--only <step>` (repeatable) runs just those steps; `--list` prints the step names.
@@ -107,6 +108,20 @@ const steps: Step[] = [
       `--outputFile.json=${vitestReport}`,
     ],
     parse: parseVitest,
+  },
+  {
+    // The seeded soak at CI size: one check per payment plus the global ones (npm run soak: 1,000).
+    name: "soak",
+    command: [
+      process.execPath,
+      "--conditions=@ams-edge/source",
+      "test/soak/soak.ts",
+      "--payments",
+      "100",
+      "--seed",
+      "1",
+    ],
+    parse: parsePlainLine,
   },
   {
     name: "deno",

@@ -15,6 +15,7 @@ const projects = [
   "examples/storefront/tsconfig.json",
   "test/sandbox-workerd/tsconfig.json",
   "test/browser/tsconfig.json",
+  "test/soak/tsconfig.json",
 ];
 
 let passed = 0;

@@ -1,0 +1,122 @@
+/**
+ * What happens to each soak payment: who pays, declines, walks away or cancels, and the Worker
+ * status that must result.
+ */
+
+/** The Worker's final statuses (the contract's, without the two open ones). */
+export type FinalStatus =
+  | "succeeded"
+  | "failed"
+  | "cancelled"
+  | "expired"
+  | "reversed"
+  | "mismatch";
+
+/** Every final status, in the order the summary table lists them. */
+export const FINAL_STATUSES: readonly FinalStatus[] = [
+  "succeeded",
+  "failed",
+  "expired",
+  "cancelled",
+  "reversed",
+  "mismatch",
+];
+
+/** True for a status no payment leaves on its own. */
+export function isFinalStatus(status: string): status is FinalStatus {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
+
+/** Name of a soak scenario. */
+export type ScenarioName =
+  | "pays"
+  | "pays-magic"
+  | "pays-silent"
+  | "pays-after-unknown"
+  | "pays-entry-code"
+  | "declines"
+  | "never-pays"
+  | "short-paid"
+  | "merchant-cancels"
+  | "paid-then-cancelled";
+
+/** One scenario: how often it is drawn and what the Worker must end up saying. */
+export interface Scenario {
+  readonly name: ScenarioName;
+  /** Relative frequency (the weights add up to 100). */
+  readonly weight: number;
+  /** The Worker status the payment must end in. */
+  readonly intended: FinalStatus;
+  readonly description: string;
+}
+
+/** The scenario mix, most frequent first. */
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: "pays",
+    weight: 30,
+    intended: "succeeded",
+    description: "the customer opens the wallet page (sometimes) and pays",
+  },
+  {
+    name: "declines",
+    weight: 12,
+    intended: "failed",
+    description: "the wallet declines (magic 711/712, or the customer declines with a reason)",
+  },
+  {
+    name: "never-pays",
+    weight: 12,
+    intended: "expired",
+    description: "the customer never pays (magic 721 or an untouched code); 2-3 s expiry",
+  },
+  {
+    name: "pays-magic",
+    weight: 8,
+    intended: "succeeded",
+    description: "magic 701: the sandbox pays after 100 ms",
+  },
+  {
+    name: "pays-entry-code",
+    weight: 8,
+    intended: "succeeded",
+    description: "Entry Code: the customer's page creates the payment, the wallet pays",
+  },
+  {
+    name: "merchant-cancels",
+    weight: 8,
+    intended: "cancelled",
+    description: "the merchant cancels the open payment before the customer pays",
+  },
+  {
+    name: "pays-silent",
+    weight: 7,
+    intended: "succeeded",
+    description: "magic 741: paid, but no notification is ever sent (inquiry must find it)",
+  },
+  {
+    name: "paid-then-cancelled",
+    weight: 6,
+    intended: "reversed",
+    description: "the customer pays, then the merchant cancels: the money goes back",
+  },
+  {
+    name: "pays-after-unknown",
+    weight: 5,
+    intended: "succeeded",
+    description: "magic 731: the first pay answers U; the customer pays once the code shows",
+  },
+  {
+    name: "short-paid",
+    weight: 4,
+    intended: "mismatch",
+    description: "magic 761: the gateway reports one minor unit less; never shown as paid",
+  },
+];
+
+/** The scenario called `name`. */
+export function scenarioNamed(name: ScenarioName): Scenario {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (found === undefined) throw new TypeError(`unknown soak scenario "${name}"`);
+  return found;
+}

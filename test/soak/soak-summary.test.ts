@@ -1,0 +1,80 @@
+import type { ActiveFault } from "@ams-edge/sandbox";
+import { describe, expect, it } from "vitest";
+import { checkPayment } from "./check-payment.ts";
+import { summarize } from "./soak-summary.ts";
+import {
+  attempt,
+  evidence,
+  gatewayPayment,
+  ID,
+  notification,
+  paidTransition,
+  payRequest,
+  run,
+  stored,
+  TIME_1,
+  TIME_2,
+} from "./test-evidence.ts";
+
+const fault = (kind: ActiveFault["kind"], struck: number, id: string): ActiveFault => ({
+  kind,
+  id,
+  remaining: null,
+  struck,
+  paymentRequestId: ID,
+});
+
+describe("summarize", () => {
+  const clean = evidence();
+  const lossy = evidence({
+    run: run({ paymentRequestId: "ik2", settledMs: 500 }),
+    ledger: [gatewayPayment({ paymentRequestId: "ik2" })],
+    log: [payRequest("ik2"), stored(TIME_1), paidTransition("notification")],
+    notifications: [notification([attempt(TIME_1), attempt(TIME_2, { attempt: 2 })])],
+  });
+  const all = [clean, lossy];
+
+  it("counts payments per scenario and status, and one lost notification", () => {
+    const summary = summarize({
+      evidence: all,
+      verdicts: all.map(checkPayment),
+      gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik2" })],
+      faults: [fault("drop-notification", 1, "fault-1")],
+      quiet: true,
+    });
+    expect(
+      summary.rows.map((r) => [r.scenario, r.payments, r.statuses, r.correct, r.p50Ms]),
+    ).toStrictEqual([
+      ["pays", 2, { succeeded: 2 }, 1, 500],
+      ["total", 2, { succeeded: 2 }, 1, 500],
+    ]);
+    expect([summary.paymentsPassed, summary.notifications.lost]).toStrictEqual([1, 1]);
+    expect(summary.checks.map((c) => [c.name, c.ok])).toStrictEqual([
+      ["lost notifications", false],
+      ["double charges", true],
+      ["false paid", true],
+      ["all final in time", true],
+      ["sandbox quiet at the end", true],
+      ["every fault kind struck", true],
+    ]);
+  });
+
+  it("fails on a gateway payment nobody created, a kind that never struck, and an unsettled run", () => {
+    const summary = summarize({
+      evidence: [evidence({ run: run({ settledMs: null }) })],
+      verdicts: [checkPayment(evidence())],
+      gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ikstray" })],
+      faults: [fault("drop-notification", 2, "fault-1"), fault("hang", 0, "fault-2")],
+      quiet: false,
+    });
+    expect(summary.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail])).toStrictEqual([
+      ["double charges", "0 payments charged twice; 2 gateway payments for 1 created, 1 unknown"],
+      ["all final in time", "1 not final"],
+      [
+        "sandbox quiet at the end",
+        "deliveries still due or payments still open 30 s after the last payment",
+      ],
+      ["every fault kind struck", "planned but never struck: hang"],
+    ]);
+  });
+});

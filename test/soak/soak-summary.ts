@@ -1,0 +1,155 @@
+/**
+ * Adds up a soak run: per-scenario outcomes, faults struck, notification and gateway counts, and
+ * the global checks (see global-checks.ts).
+ */
+import type { ActiveFault, SandboxPaymentView } from "@ams-edge/sandbox";
+import type { PaymentEvidence, PaymentVerdict } from "./check-payment.ts";
+import { type GlobalCheck, globalChecks } from "./global-checks.ts";
+import { isFinalStatus, SCENARIOS, type ScenarioName } from "./soak-scenarios.ts";
+
+/** Counts per scenario: payments, final statuses, correct ones. */
+export interface ScenarioRow {
+  readonly scenario: ScenarioName | "total";
+  readonly payments: number;
+  readonly statuses: Record<string, number>;
+  readonly correct: number;
+  /** Median milliseconds from create to final. */
+  readonly p50Ms: number;
+}
+
+/** Planned fault rules of one kind (and operations) and how often they struck. */
+export interface FaultRow {
+  readonly label: string;
+  readonly rules: number;
+  readonly struck: number;
+  readonly paymentsHit: number;
+}
+
+/** Everything the summary table shows. */
+export interface SoakSummary {
+  readonly rows: readonly ScenarioRow[];
+  readonly faults: readonly FaultRow[];
+  readonly replays: number;
+  readonly notifications: Record<string, number>;
+  readonly gateway: Record<string, number>;
+  readonly decidedBy: Record<string, number>;
+  readonly settleMs: { p50: number; p95: number; max: number };
+  /** Status reads of the Worker that failed and were retried. */
+  readonly readErrors: number;
+  readonly checks: readonly GlobalCheck[];
+  /** Payments that passed every per-payment check. */
+  readonly paymentsPassed: number;
+}
+
+const bump = (counts: Record<string, number>, name: string, by = 1) => {
+  counts[name] = (counts[name] ?? 0) + by;
+};
+
+function faultLabel(fault: ActiveFault): string {
+  const apis = fault.apis === undefined ? "" : ` ${fault.apis.join("/")}`;
+  const extent =
+    fault.kind === "drop-notification" ? (fault.count === undefined ? " (all)" : " (1-3)") : "";
+  return `${fault.kind}${apis}${extent}`;
+}
+
+function faultRows(faults: readonly ActiveFault[]): FaultRow[] {
+  const rows = new Map<string, FaultRow>();
+  for (const fault of faults) {
+    const label = faultLabel(fault);
+    const row = rows.get(label) ?? { label, rules: 0, struck: 0, paymentsHit: 0 };
+    rows.set(label, {
+      label,
+      rules: row.rules + 1,
+      struck: row.struck + fault.struck,
+      paymentsHit: row.paymentsHit + (fault.struck > 0 ? 1 : 0),
+    });
+  }
+  return [...rows.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+/** Inputs of {@link summarize}. */
+export interface SummaryInput {
+  readonly evidence: readonly PaymentEvidence[];
+  readonly verdicts: readonly PaymentVerdict[];
+  /** Every payment at the gateway, ours or not. */
+  readonly gatewayPayments: readonly SandboxPaymentView[];
+  readonly faults: readonly ActiveFault[];
+  /** False when the sandbox still had deliveries due or payments open at the end. */
+  readonly quiet: boolean;
+}
+
+/** Adds up the run and evaluates the global checks. */
+export function summarize(input: SummaryInput): SoakSummary {
+  const { evidence, verdicts } = input;
+  const newRow = (scenario: ScenarioRow["scenario"]) => ({
+    scenario,
+    payments: 0,
+    statuses: {} as Record<string, number>,
+    correct: 0,
+    settle: [] as number[],
+  });
+  const rows = new Map(SCENARIOS.map((s) => [s.name, newRow(s.name)]));
+  const total = newRow("total");
+  const notifications: Record<string, number> = {};
+  const gateway: Record<string, number> = {};
+  const decidedBy: Record<string, number> = {};
+  let lost = 0;
+  let doubles = 0;
+  let falsePaid = 0;
+  let paymentsPassed = 0;
+  evidence.forEach((e, i) => {
+    const verdict = verdicts[i];
+    const row = rows.get(e.run.plan.scenario);
+    if (verdict === undefined || row === undefined) return;
+    const status = e.view?.status ?? "unread";
+    const ok = verdict.problems.length === 0;
+    for (const r of [row, total]) {
+      r.payments += 1;
+      r.correct += ok ? 1 : 0;
+      bump(r.statuses, isFinalStatus(status) ? status : "other");
+      if (e.run.settledMs !== null) r.settle.push(e.run.settledMs);
+    }
+    if (ok) paymentsPassed += 1;
+    lost += verdict.lostNotifications;
+    doubles += verdict.doubleCharged ? 1 : 0;
+    falsePaid += verdict.falsePaid ? 1 : 0;
+    for (const [name, n] of Object.entries(verdict.tally)) bump(notifications, name, n);
+    const facts = verdict.facts;
+    if (facts !== null) {
+      bump(gateway, "pay", facts.requests.pay);
+      bump(gateway, "pay re-sends", Math.max(0, facts.requests.pay - 1));
+      bump(gateway, "inquiryPayment", facts.requests.inquiryPayment);
+      bump(gateway, "cancel", facts.requests.cancel);
+      bump(gateway, "answers U", facts.unknownAnswers);
+      bump(gateway, "answers HTTP 5xx", facts.httpErrors);
+      bump(decidedBy, facts.decidedBy ?? "none");
+    }
+  });
+  notifications.lost = lost;
+  // Settle times arrive in order of completion; percentiles need them sorted.
+  for (const r of [...rows.values(), total]) r.settle.sort((x, y) => x - y);
+  const checks = globalChecks(input, { lost, doubles, falsePaid });
+  return {
+    rows: [...[...rows.values()].filter((r) => r.payments > 0), total].map(
+      ({ settle: times, ...row }) => ({ ...row, p50Ms: percentile(times, 50) }),
+    ),
+    faults: faultRows(input.faults),
+    replays: evidence.filter((e) => e.run.plan.replayCreate).length,
+    notifications,
+    gateway,
+    decidedBy,
+    readErrors: evidence.reduce((sum, e) => sum + e.run.readErrors, 0),
+    settleMs: {
+      p50: percentile(total.settle, 50),
+      p95: percentile(total.settle, 95),
+      max: total.settle.at(-1) ?? 0,
+    },
+    checks,
+    paymentsPassed,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The seeded soak test: N payments through the sandbox gateway and the Worker under
+ * `wrangler dev`, with faults mixed in, each checked against the gateway's ledger. Prints a
+ * summary table and ends with `soak: N passed, N failed` (one check per payment, plus the global
+ * checks); exits 1 when anything failed.
+ *
+ * Usage: node --conditions=@ams-edge/source test/soak/soak.ts [--payments 100] [--seed 1]
+ *        [--concurrency 12] [--timeout <seconds>]
+ */
+import { parseArgs } from "node:util";
+import { type Stack, startStack } from "../e2e/stack.ts";
+import { checkPayment } from "./check-payment.ts";
+import { drivePayment } from "./drive-payment.ts";
+import { byRequestId, gatherEvidence, waitForQuietSandbox } from "./gather-evidence.ts";
+import { runPool } from "./run-pool.ts";
+import { planPayments } from "./soak-plan.ts";
+import { summarize } from "./soak-summary.ts";
+import { formatSummary } from "./summary-table.ts";
+
+/** The soak's command-line options. */
+export interface SoakOptions {
+  readonly payments: number;
+  readonly seed: number;
+  readonly concurrency: number;
+  /** Longest the payments may take in all, in ms. */
+  readonly timeoutMs: number;
+}
+
+/** Reads the command line; throws a TypeError naming a bad flag. */
+export function parseSoakArgs(args: readonly string[]): SoakOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      payments: { type: "string", default: "100" },
+      seed: { type: "string", default: "1" },
+      concurrency: { type: "string", default: "12" },
+      timeout: { type: "string" },
+    },
+  });
+  const whole = (name: string, text: string, min: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) {
+      throw new TypeError(`--${name}: expected a whole number of at least ${min}, got "${text}"`);
+    }
+    return n;
+  };
+  const payments = whole("payments", values.payments, 1);
+  const timeoutSeconds =
+    values.timeout === undefined ? 120 + payments : whole("timeout", values.timeout, 1);
+  return {
+    payments,
+    seed: whole("seed", values.seed, 0),
+    concurrency: whole("concurrency", values.concurrency, 1),
+    timeoutMs: timeoutSeconds * 1000,
+  };
+}
+
+/** Runs the soak on a fresh stack; resolves with the number of failed checks. */
+async function soak(options: SoakOptions, started: number, stack: Stack): Promise<number> {
+  const startupMs = performance.now() - started;
+  const { sandbox } = stack.sandbox;
+  sandbox.faults.reseed(options.seed);
+  const plan = planPayments(options.payments, options.seed);
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const drivingStarted = performance.now();
+  const runs = await runPool(plan, options.concurrency, (p) =>
+    drivePayment(stack, p, { signal: deadline, settleTimeoutMs: 30_000 }),
+  );
+  const drivingMs = performance.now() - drivingStarted;
+  const quiet = await waitForQuietSandbox(sandbox, 30_000);
+  const ledger = byRequestId(sandbox.payments());
+  const notifications = byRequestId(sandbox.notifications());
+  const evidence = await runPool(runs, options.concurrency, (run) =>
+    gatherEvidence(stack, run, ledger, notifications),
+  );
+  const verdicts = evidence.map(checkPayment);
+  const summary = summarize({
+    evidence,
+    verdicts,
+    gatewayPayments: sandbox.payments(),
+    faults: sandbox.faults.list(),
+    quiet,
+  });
+  const failing = verdicts.flatMap((v, i) => (v.problems.length === 0 ? [] : [{ v, i }]));
+  for (const { v, i } of failing.slice(0, 30)) {
+    const run = runs[i];
+    console.log(
+      `FAIL payment #${i} ${run?.plan.scenario} ${run?.paymentRequestId}: ${v.problems.join("; ")}`,
+    );
+  }
+  if (failing.length > 30) console.log(`... and ${failing.length - 30} more failing payments`);
+  const info = {
+    payments: options.payments,
+    seed: options.seed,
+    concurrency: options.concurrency,
+    startupMs,
+    drivingMs,
+    totalMs: performance.now() - started,
+  };
+  console.log(formatSummary(summary, info));
+  const checksPassed = summary.checks.filter((c) => c.ok).length;
+  const passed = summary.paymentsPassed + checksPassed;
+  const failed = options.payments - summary.paymentsPassed + summary.checks.length - checksPassed;
+  console.log(`soak: ${passed} passed, ${failed} failed`);
+  return failed;
+}
+
+async function main(): Promise<number> {
+  let options: SoakOptions;
+  try {
+    options = parseSoakArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const started = performance.now();
+  let stack: Stack | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= stack?.stop() ?? Promise.resolve();
+    return stopping;
+  };
+  // wrangler runs in its own process group: a signal to this process alone would orphan it.
+  const bail = (why: string, code: number) => {
+    console.error(`soak: ${why}; stopping the stack`);
+    void stop().finally(() => process.exit(code));
+  };
+  process.once("SIGINT", () => bail("interrupted", 130));
+  process.once("SIGTERM", () => bail("terminated", 143));
+  process.once("uncaughtException", (error) => bail(`uncaught ${error.stack ?? error}`, 1));
+  process.once("unhandledRejection", (reason) => bail(`unhandled rejection ${String(reason)}`, 1));
+  try {
+    stack = await startStack();
+    const failed = await soak(options, started, stack);
+    return failed > 0 ? 1 : 0;
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.log("soak: 0 passed, 1 failed");
+    return 1;
+  } finally {
+    await stop();
+  }
+}
+
+if (import.meta.main) {
+  const code = await main();
+  // Idle keep-alive sockets to the stopped Worker must not hold the process open.
+  process.exit(code);
+}
