@@ -5,21 +5,23 @@
  * 2. Builds the storefront when it is there, or puts a placeholder page in its build folder.
  * 3. Starts the sandbox gateway (in this process) and the Worker under `wrangler dev` (workerd,
  *    local Durable Objects and D1), pointed at each other.
- * 4. Prints the URLs and a `curl` that creates a payment. Ctrl-C stops everything it started.
+ * 4. Prints the URLs (the till's with the API key in its fragment when the key is known: just
+ *    made, or given as AMS_EDGE_API_KEY) and a `curl` that creates a payment. Ctrl-C stops
+ *    everything it started.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSandboxServer } from "@ams-edge/sandbox/node";
-import { ensureAssetsDirectory } from "./lib/ensure-assets.ts";
+import { assetsDirectory, ensureAssetsDirectory, PLACEHOLDER_MARKER } from "./lib/ensure-assets.ts";
 import { freePort } from "./lib/free-port.ts";
 import {
-  apiKeyHash,
   formatEnvFile,
   generateLocalSecrets,
   parseEnvFile,
   publicKeyOf,
 } from "./lib/local-secrets.ts";
+import { formatStartBanner, knownApiKey } from "./lib/start-banner.ts";
 import { applyLocalMigrations, startWranglerDev } from "./lib/wrangler-dev.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -58,7 +60,8 @@ function requireVar(vars: Record<string, string>, name: string): string {
   return value;
 }
 
-function buildStorefront(): void {
+/** Builds the storefront; false when a placeholder page stands in for it. */
+function buildStorefront(): boolean {
   const storefront = join(root, "examples", "storefront");
   const hasSources =
     existsSync(join(storefront, "index.html")) && existsSync(join(storefront, "src"));
@@ -68,10 +71,12 @@ function buildStorefront(): void {
       cwd: root,
       stdio: "inherit",
     });
-    if (result.status === 0) return;
-    log("the storefront build failed; serving a placeholder page instead");
+    if (result.status === 0) return true;
+    log("the storefront build failed; serving what its folder holds");
   }
   if (ensureAssetsDirectory(root)) log("storefront not built: serving a placeholder page at /");
+  const index = readFileSync(join(assetsDirectory(root), "index.html"), "utf8");
+  return !index.includes(PLACEHOLDER_MARKER);
 }
 
 async function main(): Promise<void> {
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
   const clientId = requireVar(vars, "AMS_CLIENT_ID");
   const sandboxKey = requireVar(vars, "LOCAL_SANDBOX_ALIPAY_PRIVATE_KEY");
   const merchantPublicKey = publicKeyOf(requireVar(vars, "AMS_PRIVATE_KEY"));
-  buildStorefront();
+  const storefrontBuilt = buildStorefront();
 
   const workerPort = await freePort(8787);
   const sandboxPort = await freePort(8788);
@@ -137,37 +142,19 @@ async function main(): Promise<void> {
     }
   });
 
-  const envKey = process.env.AMS_EDGE_API_KEY;
-  const knownKey =
-    newApiKey ??
-    (envKey !== undefined && requireVar(vars, "API_KEY_HASHES").includes(apiKeyHash(envKey))
-      ? envKey
-      : null);
-  const body = JSON.stringify({
-    amount: { currency: "USD", value: "1250" },
-    description: "Two flat whites",
-    storeId: "demo-store",
-  });
-  console.log(`
-ams-edge is running (Ctrl-C stops it)
-
-  Worker + storefront  ${workerUrl}/
-  Entry Code page      ${workerUrl}/pay/demo-store
-  Entry Code to print  ${workerUrl}/api/stores/demo-store/entry-code.svg
-  Sandbox gateway      ${sandbox.url}  (the QR codes open its wallet page: pay or decline there)
-${
-  newApiKey === null
-    ? "\n  API key: not shown again (only its hash is in .dev.vars). Set AMS_EDGE_API_KEY to it, or\n  delete .dev.vars to make a new one.\n"
-    : `\n  API key  ${newApiKey}\n  (shown once: only its SHA-256 is kept, in .dev.vars)\n`
-}
-Create a payment:
-
-  curl -s ${workerUrl}/api/payments \\
-    -H "authorization: Bearer ${knownKey ?? "$AMS_EDGE_API_KEY"}" \\
-    -H "content-type: application/json" \\
-    -H "idempotency-key: $(date +%s)" \\
-    -d '${body}'
-`);
+  console.log(
+    formatStartBanner({
+      workerUrl,
+      sandboxUrl: sandbox.url,
+      storeId: "demo-store",
+      storefrontBuilt,
+      apiKey: knownApiKey(
+        newApiKey,
+        process.env.AMS_EDGE_API_KEY,
+        requireVar(vars, "API_KEY_HASHES"),
+      ),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -35,13 +35,21 @@ export interface Stack {
   /** The key that plays the provider's: tests sign their own notifications with it. */
   alipayPrivateKey: string;
   clientId: string;
+  /** The Worker's local state (Durable Objects, D1), removed by `stop()`. */
+  stateDir: string;
   /** Puts the sandbox's clock `ms` behind real time (0 puts it back). */
   setSandboxLag(ms: number): void;
   stop(): Promise<void>;
 }
 
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  /** `--var`s for the Worker, over the defaults (e.g. `SCHEDULE_SCALE: "1"` for real clocks). */
+  vars?: Record<string, string>;
+}
+
 /** Starts the sandbox and the Worker; rejects (after cleaning up) if either does not come up. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "ams-edge-e2e-"));
   // A private assets folder: a storefront build running meanwhile cannot reload the Worker.
   const assets = join(dir, "assets");
@@ -68,8 +76,8 @@ export async function startStack(): Promise<Stack> {
     notifyTimeoutMs: 5000,
   });
   let worker: WranglerDev | undefined;
+  const persistTo = join(dir, "state");
   try {
-    const persistTo = join(dir, "state");
     // The deploy bundle, not the sources: what Cloudflare would run, and no reload mid-test when
     // a source file changes.
     const [bundle] = await Promise.all([
@@ -90,6 +98,7 @@ export async function startStack(): Promise<Stack> {
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         SCHEDULE_SCALE: String(SCHEDULE_SCALE),
         ENTRY_RATE_LIMIT: "1000/1",
+        ...options.vars,
       },
     });
   } catch (error) {
@@ -104,6 +113,7 @@ export async function startStack(): Promise<Stack> {
     apiKey,
     alipayPrivateKey,
     clientId: secrets.AMS_CLIENT_ID,
+    stateDir: persistTo,
     setSandboxLag: (ms) => {
       lagMs = ms;
     },

@@ -10,7 +10,8 @@ export default defineProject({
   test: {
     name: "e2e",
     environment: "node",
-    include: ["**/*.e2e.test.ts"],
+    // Plus the unit tests of the local stack's scripts (scripts/lib), which this suite runs on.
+    include: ["**/*.e2e.test.ts", "../../scripts/lib/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

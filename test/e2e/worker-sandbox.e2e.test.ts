@@ -87,6 +87,30 @@ describe("Order Code over real HTTP", () => {
     expect(stack.sandbox.sandbox.payment(created.paymentRequestId)?.refunded).toBe("750");
   });
 
+  it("refund answered U: the object's alarm inquires until the gateway says SUCCESS", async () => {
+    const created = await createPayment(stack, "2000");
+    stack.sandbox.sandbox.act(created.paymentRequestId, "pay");
+    await waitForPayment(stack, created, isFinal);
+    stack.sandbox.sandbox.faults.add({
+      kind: "unknown-result",
+      apis: ["refund"],
+      count: 1,
+      resultCode: "PAYMENT_IN_PROCESS",
+      paymentRequestId: created.paymentRequestId,
+    });
+    const response = await merchant(stack, `/api/payments/${created.paymentRequestId}/refunds`, {
+      body: { amount: { currency: "USD", value: "2000" } },
+    });
+    expect(((await response.json()) as { status: string }).status).toBe("processing");
+    const refunded = (v: object) => (v as { refunded?: { value: string } }).refunded?.value;
+    const settled = await waitForPayment(stack, created, (v) => refunded(v) === "2000");
+    expect([settled.status, refunded(settled)]).toStrictEqual(["succeeded", "2000"]);
+    const inquiries = (await events(stack, created.paymentRequestId)).filter(
+      (e) => e.kind === "request" && e.data.operation === "inquiryRefund",
+    );
+    expect(inquiries).toHaveLength(1);
+  });
+
   it("a live socket receives every visible change in order, then closes", async () => {
     const created = await createPayment(stack, "1250");
     const socket = new WebSocket(
@@ -119,6 +143,13 @@ describe("Entry Code over real HTTP", () => {
       200,
       true,
     ]);
+    const store = await fetch(`${stack.workerUrl}/api/stores/demo-store`);
+    expect(await store.json()).toStrictEqual({
+      storeId: "demo-store",
+      name: "Demo Cafe",
+      currency: "USD",
+      entryCode: { minValue: "100", maxValue: "50000" },
+    });
     const svg = await fetch(`${stack.workerUrl}/api/stores/demo-store/entry-code.svg`);
     expect([svg.status, svg.headers.get("content-type")]).toStrictEqual([200, "image/svg+xml"]);
     const response = await fetch(`${stack.workerUrl}/api/entry/demo-store/payments`, {

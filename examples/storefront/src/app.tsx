@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { readApiKey } from "./config/api-key.ts";
 import { matchRoute } from "./config/match-route.ts";
 import { storefrontConfig } from "./config/storefront-config.ts";
+import { StoreGate } from "./ui/store-gate.tsx";
 
 // One chunk per page: the customer's phone never downloads the till or the merchant API calls.
 const PointOfSale = lazy(() =>
@@ -17,7 +18,10 @@ const PrintableEntryCode = lazy(() =>
 
 const { workerUrl } = storefrontConfig;
 
-/** Picks the page for the current path; each page gets the Worker client it needs. */
+/**
+ * Picks the page for the current path; each page gets the Worker client it needs and the store
+ * as the Worker describes it.
+ */
 export function App(): ReactNode {
   const route = matchRoute(window.location.pathname);
   return <Suspense fallback={<p className="loading">Loading…</p>}>{page(route)}</Suspense>;
@@ -28,18 +32,26 @@ function page(route: ReturnType<typeof matchRoute>): ReactNode {
     case "pos":
       return (
         <AmsProvider baseUrl={workerUrl} apiKey={readApiKey}>
-          <PointOfSale storeId={storefrontConfig.storeId} />
+          <StoreGate storeId={storefrontConfig.storeId}>
+            {(store) => <PointOfSale store={store} />}
+          </StoreGate>
         </AmsProvider>
       );
     case "entry":
       // Public: the customer's page sends no API key.
       return (
         <AmsProvider baseUrl={workerUrl}>
-          <EntryPage storeId={route.storeId} />
+          <StoreGate storeId={route.storeId}>{(store) => <EntryPage store={store} />}</StoreGate>
         </AmsProvider>
       );
     case "print":
-      return <PrintableEntryCode storeId={route.storeId} />;
+      return (
+        <AmsProvider baseUrl={workerUrl}>
+          <StoreGate storeId={route.storeId}>
+            {(store) => <PrintableEntryCode store={store} />}
+          </StoreGate>
+        </AmsProvider>
+      );
     case "not-found":
       return (
         <main className="narrow">

@@ -8,6 +8,7 @@ import { WorkerError } from "./http/worker-error.ts";
 import { merchantRoutes } from "./merchant/merchant-routes.ts";
 import { notifyRoute } from "./notify/notify-route.ts";
 import { statusRoutes } from "./status/status-routes.ts";
+import { storeRoutes } from "./stores/store-routes.ts";
 
 /**
  * The Worker's routes. Configuration is checked on every request (cached per `env`), so a
@@ -39,6 +40,7 @@ app.use(
 
 app.route("/api", merchantRoutes);
 app.route("/api", statusRoutes);
+app.route("/api", storeRoutes);
 app.route("/", notifyRoute);
 app.route("/", entryRoutes);
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useSandboxGateway } from "./helpers/sandbox-gateway.ts";
-import { createOrderCode, merchant } from "./helpers/worker-http.ts";
+import { createOrderCode, merchant, readPayment } from "./helpers/worker-http.ts";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -90,6 +90,32 @@ describe("POST /api/payments/:id/refunds", () => {
       .bind(created.paymentRequestId)
       .first();
     expect(row).toStrictEqual({ refunded_value: "500" });
+    const view = await readPayment(created.paymentRequestId, created.statusToken);
+    expect([view.status, view.refunded]).toStrictEqual([
+      "succeeded",
+      { currency: "USD", value: "500" },
+    ]);
+    const list = (await (await merchant("/api/payments?storeId=test-store")).json()) as {
+      payments: { paymentRequestId: string; refunded: unknown }[];
+    };
+    expect(
+      list.payments.find((p) => p.paymentRequestId === created.paymentRequestId),
+    ).toMatchObject({ refunded: { currency: "USD", value: "500" } });
+  });
+
+  it("lists rows indexed before views carried `refunded` with the indexed total", async () => {
+    const { created } = await paidPayment();
+    await env.DB.prepare(
+      "UPDATE payments SET view = json_remove(view, '$.refunded'), refunded_value = '42' WHERE payment_request_id = ?",
+    )
+      .bind(created.paymentRequestId)
+      .run();
+    const list = (await (await merchant("/api/payments?storeId=test-store")).json()) as {
+      payments: { paymentRequestId: string; refunded: unknown }[];
+    };
+    expect(list.payments.map((p) => [p.paymentRequestId, p.refunded])).toStrictEqual([
+      [created.paymentRequestId, { currency: "USD", value: "42" }],
+    ]);
   });
 
   it("answers a retried refund (same Idempotency-Key) with the same refund, refunded once", async () => {

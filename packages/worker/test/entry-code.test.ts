@@ -91,6 +91,22 @@ describe("Entry Code", () => {
     expect((await readPayment(body.paymentRequestId, body.statusToken)).status).toBe("succeeded");
   });
 
+  it("sends the wallet back to the store's returnPath when STORES sets one", async () => {
+    useSandboxGateway();
+    const response = await call("/api/entry/kiosk-store/payments", {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": WALLET_UA },
+      body: JSON.stringify({ amount: { currency: "JPY", value: "1200" } }),
+    });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { paymentRequestId: string; statusToken: string };
+    const sent = (await eventsOf(body.paymentRequestId)).find((e) => e.kind === "request");
+    const request = JSON.parse(String(sent?.data.body)) as { paymentRedirectUrl: string };
+    expect(request.paymentRedirectUrl).toBe(
+      `https://worker.ams-edge.test/entry/kiosk-store?payment=${body.paymentRequestId}&token=${body.statusToken}`,
+    );
+  });
+
   it("refuses amounts outside the store's bounds and other currencies", async () => {
     useSandboxGateway();
     expect(await errorOf(await pay("test-store", "99"))).toStrictEqual([

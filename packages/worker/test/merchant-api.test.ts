@@ -36,6 +36,7 @@ describe("POST /api/payments", () => {
       code: { value: expect.any(String), type: "QRCODE", expiresAt: atGateway?.expiresAt },
       redirectUrl: null,
       resultCode: null,
+      refunded: { currency: "USD", value: "0" },
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       expiresAt: atGateway?.expiresAt,

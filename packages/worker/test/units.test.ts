@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchesApiKeyHash } from "../src/auth/api-key.ts";
 import { createStatusToken, verifyStatusToken } from "../src/auth/status-token.ts";
 import { loadConfig } from "../src/config/load-config.ts";
+import { entryReturnUrl } from "../src/entry/entry-return-url.ts";
 import { csvField, csvLine } from "../src/payment-index/csv.ts";
 import { decodeCursor, encodeCursor } from "../src/payment-index/list-cursor.ts";
 import { paymentRequestIdForKey } from "../src/payments/payment-request-id.ts";
@@ -89,6 +90,20 @@ describe("loadConfig", () => {
       'the Worker is misconfigured: STORES is not valid at "s.mcc": a 4-digit merchant category code',
     ],
     [
+      {
+        STORES:
+          '{"s":{"name":"S","mcc":"5812","currency":"USD","entryCode":{"minValue":"1","maxValue":"9","returnPath":"//evil.example/x"}}}',
+      },
+      'the Worker is misconfigured: STORES is not valid at "s.entryCode.returnPath": a path on the Worker\'s origin such as "/entry/:storeId" (no query, no fragment)',
+    ],
+    [
+      {
+        STORES:
+          '{"s":{"name":"S","mcc":"5812","currency":"USD","entryCode":{"minValue":"1","maxValue":"9","returnPath":"/entry/:storeId?x=1"}}}',
+      },
+      'the Worker is misconfigured: STORES is not valid at "s.entryCode.returnPath": a path on the Worker\'s origin such as "/entry/:storeId" (no query, no fragment)',
+    ],
+    [
       { ENTRY_RATE_LIMIT: "often" },
       'the Worker is misconfigured: ENTRY_RATE_LIMIT must be "<burst>/<seconds per token>", e.g. "5/12"',
     ],
@@ -99,6 +114,32 @@ describe("loadConfig", () => {
   ])("names the variable that is wrong: %j", (overrides, message) => {
     expect(() => loadConfig(env(overrides))).toThrow(
       expect.objectContaining({ code: "CONFIG_INVALID", message }),
+    );
+  });
+});
+
+describe("entryReturnUrl", () => {
+  const store = {
+    id: "shop_1",
+    name: "Shop",
+    mcc: "5812",
+    currency: "USD",
+    entryCode: { minValue: "1", maxValue: "9" },
+  };
+
+  it("returns to the Worker's own page by default, with the payment and its token", () => {
+    expect(entryReturnUrl("https://pay.example.com", store, "ec1", "t-_1")).toBe(
+      "https://pay.example.com/pay/shop_1?payment=ec1&token=t-_1",
+    );
+  });
+
+  it("uses the store's returnPath, with every :storeId replaced", () => {
+    const custom = {
+      ...store,
+      entryCode: { ...store.entryCode, returnPath: "/shops/:storeId/entry/:storeId" },
+    };
+    expect(entryReturnUrl("http://127.0.0.1:8787", custom, "ec2", "tok")).toBe(
+      "http://127.0.0.1:8787/shops/shop_1/entry/shop_1?payment=ec2&token=tok",
     );
   });
 });

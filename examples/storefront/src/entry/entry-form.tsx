@@ -1,7 +1,6 @@
 import { formatAmount, minorUnitDigits } from "@ams-edge/core";
 import { useEntryCodeCheckout } from "@ams-edge/react-hooks";
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { storefrontConfig } from "../config/storefront-config.ts";
 import { AmountField } from "../ui/amount-field.tsx";
 import { AmountKeypad } from "../ui/amount-keypad.tsx";
 import type { EntrySession } from "./entry-session.ts";
@@ -9,6 +8,10 @@ import type { EntrySession } from "./entry-session.ts";
 /** Props of {@link EntryForm}. */
 export interface EntryFormProps {
   storeId: string;
+  /** The store's ISO 4217 currency. */
+  currency: string;
+  /** Bounds of the amount in minor units, as the Worker reports them. */
+  limits: { min: string; max: string };
   /** Called with the new payment just before the page leaves for the wallet. */
   onLeaving: (session: EntrySession) => void;
 }
@@ -17,11 +20,10 @@ export interface EntryFormProps {
 const stay = () => {};
 
 /** The amount the customer pays, and "Pay". */
-export function EntryForm({ storeId, onLeaving }: EntryFormProps): ReactNode {
-  const { currency, entryLimits } = storefrontConfig;
+export function EntryForm({ storeId, currency, limits, onLeaving }: EntryFormProps): ReactNode {
   const { state, setInput, press, submit } = useEntryCodeCheckout(storeId, {
     currency,
-    limits: entryLimits,
+    limits,
     navigate: stay,
   });
   const [tried, setTried] = useState(false);
@@ -58,8 +60,8 @@ export function EntryForm({ storeId, onLeaving }: EntryFormProps): ReactNode {
         disabled={busy}
       />
       <p className="muted">
-        From {formatAmount({ currency, value: entryLimits.min })} to{" "}
-        {formatAmount({ currency, value: entryLimits.max })}. Check the amount with the cashier.
+        From {formatAmount({ currency, value: limits.min })} to{" "}
+        {formatAmount({ currency, value: limits.max })}. Check the amount with the cashier.
       </p>
       {showInputError ? (
         <p id="entry-amount-error" className="field-error" role="alert">

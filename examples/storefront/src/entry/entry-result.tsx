@@ -1,13 +1,13 @@
 import { formatAmount } from "@ams-edge/core";
 import { describePaymentState, type PaymentState, usePaymentStatus } from "@ams-edge/react-hooks";
 import type { ReactNode } from "react";
-import { storeNameOf } from "../config/storefront-config.ts";
 import type { EntrySession } from "./entry-session.ts";
 
 /** Props of {@link EntryResult}. */
 export interface EntryResultProps {
   session: EntrySession;
-  storeId: string;
+  /** The store's name, as the Worker reports it. */
+  storeName: string;
   onStartOver: () => void;
 }
 
@@ -43,7 +43,7 @@ function describe(state: PaymentState): string {
 }
 
 /** How the customer's payment ended (followed live until it does). */
-export function EntryResult({ session, storeId, onStartOver }: EntryResultProps): ReactNode {
+export function EntryResult({ session, storeName, onStartOver }: EntryResultProps): ReactNode {
   const state = usePaymentStatus(session.paymentRequestId, session.statusToken);
   const { text, tone } = headline(state);
   const view = "payment" in state ? state.payment : null;
@@ -55,7 +55,7 @@ export function EntryResult({ session, storeId, onStartOver }: EntryResultProps)
       </p>
       <h1 className="entry-result-title">{text}</h1>
       {view ? <p className="payment-amount">{formatAmount(view.amount)}</p> : null}
-      <p className="entry-result-to">to {storeNameOf(storeId)}</p>
+      <p className="entry-result-to">to {storeName}</p>
       <p role="status" aria-live="polite" className="entry-result-status">
         {describe(state)}
       </p>

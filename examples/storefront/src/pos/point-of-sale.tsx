@@ -2,7 +2,7 @@ import { isWorkerApiError, useOrderCodePayment } from "@ams-edge/react-hooks";
 import { useRecentPayments } from "@ams-edge/react-hooks/merchant";
 import { type ReactNode, useEffect, useState } from "react";
 import { forgetApiKey, readApiKey } from "../config/api-key.ts";
-import { storefrontConfig, storeNameOf } from "../config/storefront-config.ts";
+import type { StoreInfo } from "../config/store-info.ts";
 import { ApiKeyForm } from "./api-key-form.tsx";
 import { ChargeForm } from "./charge-form.tsx";
 import { PaymentPanel } from "./payment-panel.tsx";
@@ -14,7 +14,7 @@ const LIST_REFRESH_MS = 15_000;
  * The till: type an amount, show the Order Code, watch it get paid; recent payments with refunds
  * alongside. Asks for the merchant API key first when this browser has none.
  */
-export function PointOfSale({ storeId }: { storeId: string }): ReactNode {
+export function PointOfSale({ store }: { store: StoreInfo }): ReactNode {
   const [hasKey, setHasKey] = useState(() => readApiKey() !== "");
   const changeKey = () => {
     forgetApiKey();
@@ -25,13 +25,15 @@ export function PointOfSale({ storeId }: { storeId: string }): ReactNode {
       <header className="topbar">
         <p className="brand">
           <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{storeNameOf(storeId)}</span>
+          <span className="brand-name">{store.name}</span>
           <span className="brand-sub">Point of sale</span>
         </p>
         <nav aria-label="Till">
-          <a className="topbar-link" href={`/print/${encodeURIComponent(storeId)}`}>
-            Print Entry Code
-          </a>
+          {store.entryCode === null ? null : (
+            <a className="topbar-link" href={`/print/${encodeURIComponent(store.storeId)}`}>
+              Print Entry Code
+            </a>
+          )}
           {hasKey ? (
             <button type="button" className="topbar-link" onClick={changeKey}>
               Change API key
@@ -40,7 +42,7 @@ export function PointOfSale({ storeId }: { storeId: string }): ReactNode {
         </nav>
       </header>
       {hasKey ? (
-        <Till storeId={storeId} onChangeKey={changeKey} />
+        <Till store={store} onChangeKey={changeKey} />
       ) : (
         <ApiKeyForm onSaved={() => setHasKey(true)} />
       )}
@@ -48,7 +50,8 @@ export function PointOfSale({ storeId }: { storeId: string }): ReactNode {
   );
 }
 
-function Till({ storeId, onChangeKey }: { storeId: string; onChangeKey: () => void }): ReactNode {
+function Till({ store, onChangeKey }: { store: StoreInfo; onChangeKey: () => void }): ReactNode {
+  const { storeId } = store;
   const payment = useOrderCodePayment();
   const recent = useRecentPayments({ storeId, limit: 8 });
   const { status } = payment.state;
@@ -76,7 +79,7 @@ function Till({ storeId, onChangeKey }: { storeId: string; onChangeKey: () => vo
         {keyRefused ? <KeyRefused onChangeKey={onChangeKey} /> : null}
         {payment.state.status === "idle" ? (
           <ChargeForm
-            currency={storefrontConfig.currency}
+            currency={store.currency}
             onCharge={(amount, description) =>
               void payment.create({ amount, description, storeId })
             }

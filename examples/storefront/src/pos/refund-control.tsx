@@ -1,9 +1,10 @@
 import { formatAmount, fromMinorUnits } from "@ams-edge/core";
-import { type Amount, type PaymentView, parseAmountInput } from "@ams-edge/react-hooks";
+import { type Amount, parseAmountInput } from "@ams-edge/react-hooks";
 import type { RecentPayments, RefundView } from "@ams-edge/react-hooks/merchant";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { normalizeAmountText } from "../ui/normalize-amount-text.ts";
 import { useFocusOnMount } from "../ui/use-focus-on-mount.ts";
+import { type PaymentWithRefunds, refundable } from "./refundable.ts";
 
 type Step = { kind: "closed" } | { kind: "open" } | { kind: "done"; refund: RefundView };
 
@@ -13,16 +14,20 @@ const REFUND_WORDS: Record<string, string> = {
   failed: "Refund failed:",
 };
 
-/** "Refund" on a paid payment: asks for the amount (all of it by default), then confirms. */
+/**
+ * "Refund" on a paid payment: asks for the amount (all that is left by default), then confirms.
+ * A payment refunded in full shows so instead.
+ */
 export function RefundControl({
   payment,
   refund,
 }: {
-  payment: PaymentView;
+  payment: PaymentWithRefunds;
   refund: RecentPayments["refund"];
 }): ReactNode {
   const [step, setStep] = useState<Step>({ kind: "closed" });
-  const { amount, paymentRequestId } = payment;
+  const { paymentRequestId } = payment;
+  const left = refundable(payment);
   switch (step.kind) {
     case "done":
       return (
@@ -32,11 +37,15 @@ export function RefundControl({
         </p>
       );
     case "closed":
-      return (
+      return left.value === "0" ? (
+        <p className="refund-result" data-refund="full">
+          Refunded in full
+        </p>
+      ) : (
         <button
           type="button"
           className="button ghost small"
-          aria-label={`Refund ${formatAmount(amount)}, ${payment.description}`}
+          aria-label={`Refund ${formatAmount(left)}, ${payment.description}`}
           onClick={() => setStep({ kind: "open" })}
         >
           Refund
@@ -45,7 +54,7 @@ export function RefundControl({
     case "open":
       return (
         <RefundForm
-          paid={amount}
+          left={left}
           onRefund={(value) => refund(paymentRequestId, value, "Refunded at the till")}
           onDone={(result) => setStep({ kind: "done", refund: result })}
           onClose={() => setStep({ kind: "closed" })}
@@ -55,21 +64,22 @@ export function RefundControl({
 }
 
 interface RefundFormProps {
-  paid: Amount;
+  /** What is left to refund: the most this form accepts. */
+  left: Amount;
   onRefund: (amount: Amount) => Promise<RefundView>;
   onDone: (refund: RefundView) => void;
   onClose: () => void;
 }
 
-function RefundForm({ paid, onRefund, onDone, onClose }: RefundFormProps): ReactNode {
+function RefundForm({ left, onRefund, onDone, onClose }: RefundFormProps): ReactNode {
   const id = useId();
   const input = useFocusOnMount<HTMLInputElement>();
-  const [text, setText] = useState(() => fromMinorUnits(paid.value, paid.currency));
+  const [text, setText] = useState(() => fromMinorUnits(left.value, left.currency));
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseAmountInput(text, paid.currency, { max: paid.value });
+    const parsed = parseAmountInput(text, left.currency, { max: left.value });
     if (!parsed.amount) {
       setError(parsed.error.message);
       return;
@@ -82,7 +92,7 @@ function RefundForm({ paid, onRefund, onDone, onClose }: RefundFormProps): React
   };
   return (
     <form className="refund-form" onSubmit={submit} noValidate>
-      <label htmlFor={`${id}-amount`}>Refund amount ({paid.currency})</label>
+      <label htmlFor={`${id}-amount`}>Refund amount ({left.currency})</label>
       <input
         ref={input}
         id={`${id}-amount`}
@@ -93,7 +103,7 @@ function RefundForm({ paid, onRefund, onDone, onClose }: RefundFormProps): React
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => {
-          setText(normalizeAmountText(event.currentTarget.value, paid.currency));
+          setText(normalizeAmountText(event.currentTarget.value, left.currency));
           setError(null);
         }}
       />

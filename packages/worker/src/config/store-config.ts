@@ -13,8 +13,30 @@ export const StoreConfigSchema = v.object({
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD")),
   /** Largest Order Code amount accepted by the merchant API, in minor units. */
   maxOrderValue: v.optional(MinorUnits),
-  /** Present when the store takes Entry Code payments: the bounds of a typed amount. */
-  entryCode: v.optional(v.object({ minValue: MinorUnits, maxValue: MinorUnits })),
+  /** Present when the store takes Entry Code payments. */
+  entryCode: v.optional(
+    v.object({
+      /** Smallest amount a customer may type, in minor units. */
+      minValue: MinorUnits,
+      /** Largest amount a customer may type, in minor units. */
+      maxValue: MinorUnits,
+      /**
+       * Where the wallet sends the customer back (`:storeId` is replaced), on the Worker's
+       * origin; default `/pay/:storeId`. `/entry/:storeId` when the storefront is deployed.
+       */
+      returnPath: v.optional(
+        v.pipe(
+          v.string(),
+          v.maxLength(256),
+          // A path on this origin: "//host" would leave it, and the query is the Worker's.
+          v.regex(
+            /^\/(?!\/)[A-Za-z0-9._~:@/-]*$/,
+            'a path on the Worker\'s origin such as "/entry/:storeId" (no query, no fragment)',
+          ),
+        ),
+      ),
+    }),
+  ),
 });
 
 /** A store as configured. */

@@ -1,8 +1,11 @@
 import { WorkerError } from "./worker-error.ts";
 
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 /**
- * Reads a request body as text, refusing more than `limitBytes`. The declared Content-Length is
- * checked first, then the bytes actually received (a chunked body declares nothing).
+ * Reads a request body as UTF-8 text, refusing more than `limitBytes` (BODY_TOO_LARGE) and bytes
+ * that are not UTF-8 (INVALID_JSON). The declared Content-Length is checked first, then the bytes
+ * actually received (a chunked body declares nothing).
  */
 export async function readBoundedText(request: Request, limitBytes: number): Promise<string> {
   const declared = request.headers.get("content-length");
@@ -29,7 +32,16 @@ export async function readBoundedText(request: Request, limitBytes: number): Pro
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }).decode(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch (cause) {
+    // A lenient decoder would store U+FFFD in place of the bad bytes: the caller's text changed.
+    throw new WorkerError(
+      "INVALID_JSON",
+      "expected a UTF-8 body; it has bytes that are not UTF-8 (send the JSON encoded as UTF-8)",
+      { cause },
+    );
+  }
 }
 
 function tooLarge(limitBytes: number, seen: string): WorkerError {

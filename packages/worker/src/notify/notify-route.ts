@@ -69,6 +69,23 @@ function notificationFailure(code: string, message: string): WorkerError {
   }
 }
 
+// What a result notification carries to its payment object: its string fields, and those of
+// `result` and the amounts, which is all the object reads. The raw body it stores keeps the rest;
+// leaving the rest out of the call means no nesting a sender chooses can overflow the call's
+// serializer (a deep unknown field used to fail the delivery with STORAGE_FAILURE).
+const CARRIED_OBJECTS = new Set(["result", "paymentAmount", "actualPaymentAmount", "refundAmount"]);
+
+function carried(value: object, nested = true): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "string") out[key] = item;
+    else if (nested && CARRIED_OBJECTS.has(key) && typeof item === "object" && item !== null) {
+      out[key] = carried(item, false);
+    }
+  }
+  return out;
+}
+
 async function store(
   env: Env,
   notification: NotificationOutput,
@@ -81,7 +98,11 @@ async function store(
     isPaymentRequestId(notification.paymentRequestId)
   ) {
     const stub = paymentObject(env, notification.paymentRequestId);
-    const { known } = await stub.receiveNotification({ requestTime, rawBody, notification });
+    const { known } = await stub.receiveNotification({
+      requestTime,
+      rawBody,
+      notification: v.parse(PaymentResultNotificationSchema, carried(notification)),
+    });
     if (known) return;
   } else if (v.is(RefundResultNotificationSchema, notification)) {
     // Our refund ids start with their payment's id (see the refunds route).
@@ -90,7 +111,7 @@ async function store(
       const { known } = await paymentObject(env, paymentRequestId).receiveNotification({
         requestTime,
         rawBody,
-        notification,
+        notification: v.parse(RefundResultNotificationSchema, carried(notification)),
       });
       if (known) return;
     }

@@ -129,6 +129,15 @@ async function selectPage(
   return results;
 }
 
+// Rows written before views carried `refunded` get it from their column.
+function viewOf(row: Row): PaymentView {
+  const view = JSON.parse(row.view) as Omit<PaymentView, "refunded"> & Partial<PaymentView>;
+  return {
+    ...view,
+    refunded: view.refunded ?? { currency: row.currency, value: row.refunded_value },
+  };
+}
+
 /** Reads one page of payments; `cursor` is the previous page's `nextCursor`. */
 export async function listPayments(
   db: D1Database,
@@ -140,7 +149,7 @@ export async function listPayments(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    payments: page.map((row) => JSON.parse(row.view) as PaymentView),
+    payments: page.map(viewOf),
     nextCursor:
       rows.length > limit && last !== undefined
         ? encodeCursor({ createdAt: last.created_at, paymentRequestId: last.payment_request_id })

@@ -12,6 +12,7 @@ import {
 } from "@ams-edge/core";
 import { loadConfig } from "../config/load-config.ts";
 import { upsertPaymentIndex } from "../payment-index/payment-index.ts";
+import { followUpRefunds } from "./follow-up-refunds.ts";
 import { gatewayClient } from "./gateway-client.ts";
 import {
   type CallOutcome,
@@ -24,6 +25,8 @@ import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
 import type { CreatePaymentCommand } from "./order-record.ts";
 import { PaymentStorage, type StoredPayment } from "./payment-storage.ts";
 import type { AmountView, ObjectResult, PaymentView, RefundView } from "./payment-view.ts";
+import { refundInquirySchedule, refundInquiryTimes } from "./refund-inquiry.ts";
+import { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
 import { type RefundCommand, runRefund } from "./run-refund.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
 import { toPaymentView } from "./to-payment-view.ts";
@@ -47,10 +50,13 @@ export class PaymentObject extends DurableObject<Env> {
   readonly #storage: PaymentStorage;
   #payInFlight: Promise<void> | null = null;
   readonly #refundsInFlight = new Map<string, AmountView>();
+  readonly #refundInquiries: RefundInquiryStorage;
+  readonly #refundInquiriesInFlight = new Set<string>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#storage = new PaymentStorage(ctx.storage.sql);
+    this.#refundInquiries = new RefundInquiryStorage(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -168,14 +174,31 @@ export class PaymentObject extends DurableObject<Env> {
     return { known: true, changed };
   }
 
-  /** Runs the action the state machine asks for, if it is due, then re-arms. Safe to run twice. */
+  /**
+   * Runs the action the state machine asks for and the refund inquiries that are due, then
+   * re-arms. Safe to run twice.
+   */
   override async alarm(info?: AlarmInvocationInfo): Promise<void> {
     if (this.#storage.load() === null) return;
     // The action the alarm was armed for is due when it runs. The platform never runs an alarm
     // early; a test that runs it ahead of time (runDurableObjectAlarm) skips time forward to it.
     const plannedAt = this.#storage.plannedAlarm() ?? 0;
     this.#storage.append("alarm", { plannedAt, retryCount: info?.retryCount ?? 0 });
-    await this.#runDueAction(Math.max(Date.now(), plannedAt));
+    const now = Math.max(Date.now(), plannedAt);
+    await this.#runDueAction(now);
+    await followUpRefunds(
+      {
+        state: () => this.#requireStored().state,
+        client: this.#client(),
+        apply: (event) => this.#apply(event),
+        log: (kind, data) => this.#storage.append(kind, data),
+        inquiries: this.#refundInquiries,
+        schedule: this.#refundSchedule(),
+        sending: this.#refundsInFlight,
+        inquiring: this.#refundInquiriesInFlight,
+      },
+      now,
+    );
     await this.#afterChange();
   }
 
@@ -210,6 +233,10 @@ export class PaymentObject extends DurableObject<Env> {
 
   #schedule() {
     return scaledSchedule(loadConfig(this.env).scheduleScale);
+  }
+
+  #refundSchedule() {
+    return refundInquirySchedule(this.#schedule(), loadConfig(this.env).scheduleScale);
   }
 
   #client() {
@@ -286,18 +313,28 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Arms the alarm for the next action and brings the D1 index up to date (an upsert guarded by
-   * version, so repeating it is harmless; a failure throws, and the caller's retry repeats it).
+   * Arms the alarm for the next action or refund inquiry, whichever comes first, and brings the
+   * D1 index up to date (an upsert guarded by version, so repeating it is harmless; a failure
+   * throws, and the caller's retry repeats it).
    */
   async #afterChange(): Promise<void> {
     const stored = this.#requireStored();
     const action = nextAction(stored.state, Date.now(), this.#schedule());
-    if (action.type === "none") {
+    const refund = refundInquiryTimes(
+      stored.state,
+      this.#refundInquiries.records(),
+      this.#refundSchedule(),
+    )[0];
+    const times: number[] = [];
+    if (action.type !== "none") times.push(action.at);
+    if (refund !== undefined) times.push(refund.at);
+    const at = times.length === 0 ? null : Math.min(...times);
+    if (at === null) {
       this.#storage.savePlannedAlarm(null);
       await this.ctx.storage.deleteAlarm();
     } else {
-      this.#storage.savePlannedAlarm(action.at);
-      await this.ctx.storage.setAlarm(action.at);
+      this.#storage.savePlannedAlarm(at);
+      await this.ctx.storage.setAlarm(at);
     }
     await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
       referenceOrderId: stored.order.referenceOrderId,

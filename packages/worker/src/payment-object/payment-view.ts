@@ -29,6 +29,8 @@ export interface PaymentView {
   redirectUrl: string | null;
   /** The last result code from the provider (`SUCCESS`, `USER_BALANCE_NOT_ENOUGH`, ...). */
   resultCode: string | null;
+  /** Sum of the refunds the provider confirmed, in the payment's currency (`"0"` when none). */
+  refunded: AmountView;
   createdAt: string;
   updatedAt: string;
   expiresAt: string;

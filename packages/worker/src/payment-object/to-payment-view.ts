@@ -24,6 +24,7 @@ export function toPaymentView(order: OrderRecord, state: PaymentState): PaymentV
           },
     redirectUrl: state.redirectUrl,
     resultCode: state.resultCode,
+    refunded: { currency: state.amount.currency, value: state.refundedValue },
     createdAt: iso(state.createdAt),
     updatedAt: iso(state.updatedAt),
     expiresAt: iso(state.expiresAt),

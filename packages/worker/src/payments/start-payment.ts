@@ -8,6 +8,7 @@ import {
 import { createStatusToken } from "../auth/status-token.ts";
 import type { WorkerConfig } from "../config/load-config.ts";
 import type { StoreConfig } from "../config/store-config.ts";
+import { entryReturnUrl } from "../entry/entry-return-url.ts";
 import { WorkerError } from "../http/worker-error.ts";
 import type { AmountView, PaymentView } from "../payment-object/payment-view.ts";
 import { paymentObject, unwrap } from "./payment-stub.ts";
@@ -73,7 +74,12 @@ export async function startPayment(
             {
               ...common,
               userAgent: input.entry.userAgent,
-              paymentRedirectUrl: `${baseUrl}/pay/${encodeURIComponent(input.store.id)}?payment=${input.paymentRequestId}&token=${statusToken}`,
+              paymentRedirectUrl: entryReturnUrl(
+                baseUrl,
+                input.store,
+                input.paymentRequestId,
+                statusToken,
+              ),
             },
             { now },
           );
