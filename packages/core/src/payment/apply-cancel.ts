@@ -1,3 +1,5 @@
+import { sameAmount } from "./amount-math.ts";
+import { withMismatch } from "./apply-report.ts";
 import {
   CLOSED_ORDER_CODES,
   cancelReasonOf,
@@ -108,6 +110,10 @@ function applyCancelEffect(
   }
   // A newer cancel still in flight could undo the payment: its own answer decides.
   if (outcome === "refused" && state.paid !== null && !state.cancel.inFlight) {
+    const { paid } = state;
+    if (!sameAmount(paid.amount, state.amount)) {
+      return withMismatch(state, "amount", paid.amount, { source: paid.source, at: event.at });
+    }
     return { ...state, status: "succeeded", resultCode: "SUCCESS" };
   }
   return state;

@@ -48,18 +48,20 @@ export function applySuccess(state: PaymentState, report: SuccessReport): Paymen
     }
     return withMismatch(state, "success_after_close", received, report);
   }
-  if (!sameAmount(received, state.amount)) return withMismatch(state, "amount", received, report);
   const paid = state.paid ?? {
     source: report.source,
     amount: received,
     paidAt: report.paidAt,
     reportedAt: report.at,
   };
+  // A cancel that may still undo the payment decides first, whatever the amount: if it goes
+  // through, the money went back (reversed); if it is refused, a wrong amount is a mismatch.
   if (mustHold(state, report)) return { ...state, paid };
+  if (!sameAmount(received, state.amount)) return withMismatch(state, "amount", received, report);
   return { ...state, status: "succeeded", paid, resultCode: report.resultCode };
 }
 
-function withMismatch(
+export function withMismatch(
   state: PaymentState,
   reason: "amount" | "success_after_close" | "conflicting_results",
   received: PaymentAmount | null,

@@ -97,6 +97,30 @@ describe("transition", () => {
     });
   });
 
+  test("a wrong-amount success while a cancel is in flight waits for the cancel's answer", () => {
+    const wrong = { currency: "USD", value: "59" };
+    const held = applyAll(newPayment(), [
+      payResult(T0 + 300, "S"),
+      cancelSent(T0 + 500, "expired"),
+      paidNotification(T0 + 600, wrong),
+    ]);
+    expect(held.status).toBe("awaiting_payment");
+    // The cancel went through: the money went back, whatever was paid.
+    const reversed = transition(held, cancelResult(T0 + 700, "S"));
+    expect(reversed.status).toBe("reversed");
+    expect(reversed.paidThenCancelled?.amount).toStrictEqual(wrong);
+    // The cancel was refused: the wrong amount stands and needs a person, never "succeeded".
+    const refused = transition(held, cancelResult(T0 + 700, "F"));
+    expect(refused.status).toBe("mismatch");
+    expect(refused.mismatch).toStrictEqual({
+      reason: "amount",
+      expected: { currency: "USD", value: "599" },
+      received: wrong,
+      source: "notification",
+      at: T0 + 700,
+    });
+  });
+
   test("a success after a rejected pay needs a person", () => {
     const state = applyAll(newPayment(), [payResult(T0 + 300, "F"), paidNotification(T0 + 600)]);
     expect(state.status).toBe("mismatch");
