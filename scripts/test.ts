@@ -205,6 +205,7 @@ async function main(): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // Colour codes would split the closing lines that the parsers read.
     let counts = step.parse(stripVTControlCharacters(output));
+    if (step.parse === parseExitOnly) counts = code === 0 ? counts : undefined;
     if (counts === undefined) counts = { passed: 0, failed: 1, skipped: 0 };
     else if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
     total.passed += counts.passed;
