@@ -8,6 +8,7 @@ export default defineConfig({
       "packages/*/vitest.config.ts",
       "examples/*/vitest.config.ts",
       "test/*/vitest.config.ts",
+      "bench/vitest.config.ts",
     ],
   },
 });

@@ -19,7 +19,11 @@
  *
  * Targets (the notification bursts together): ≥ 1,000 notifications/s, p99 ≤ 50 ms, none lost.
  *
- * `npm run bench -- notify-load`.
+ * The throughput and latency targets are not met under `wrangler dev` on this machine: its
+ * no-op route alone serves fewer requests per second than the target (the floor rows). Interim
+ * limits keep the figures from getting worse meanwhile; the storage checks are exact.
+ *
+ * `npm run bench -- notify-load` (`-- --short notify-load` for the few-sample run).
  */
 import type { Stack } from "../test/e2e/stack.ts";
 import { cpuSnapshot, cpuUsageBetween, type ProcessLabeller } from "./lib/cpu-accounting.ts";
@@ -40,13 +44,11 @@ import {
 import { readEventLogs, type Window } from "./lib/payment-event-logs.ts";
 import { type PresignedNotification, presignNotifications } from "./lib/presigned-notifications.ts";
 import { compareStored, countAcknowledged } from "./lib/storage-check.ts";
+import type { BenchOptions, Measured } from "./lib/targets.ts";
 
 const CONCURRENCY = 32;
-const PAYMENTS = 200;
-const RESENDS_PER_PAYMENT = 4;
-const UNKNOWN_PAYMENTS = 300;
-const FLOOR_REQUESTS = 1000;
-const WARMUP_REQUESTS = 200;
+const FULL = { payments: 200, resends: 4, unknown: 300, floor: 1000, warmup: 200 };
+const SHORT = { payments: 60, resends: 2, unknown: 100, floor: 300, warmup: 100 };
 const WARMUP_NOTIFICATIONS = 32;
 /** No request of a burst starts later than this; what is left is reported as cut. */
 const BURST_CAP_MS = 6_000;
@@ -54,7 +56,6 @@ const BURST_CAP_MS = 6_000;
 const REQUEST_TIMEOUT_MS = 5_000;
 const SETUP_CAP_MS = 12_000;
 const BARE_VERIFY_OPS = 5_000;
-const TARGETS = { perSecond: 1000, p99Ms: 50 };
 
 async function bareVerifyPerSecond(items: readonly PresignedNotification[], publicKey: string) {
   const { verifySignature } = await import("@ams-edge/core");
@@ -82,8 +83,15 @@ function wranglerLabeller(publicPort: string): ProcessLabeller {
   };
 }
 
-/** Runs the benchmark, prints its table, and resolves whether every target is met. */
-export default async function run(): Promise<boolean> {
+/** Runs the benchmark, prints its table, and returns its figures with their targets. */
+export default async function run({ short }: BenchOptions): Promise<Measured[]> {
+  const sizes = short ? SHORT : FULL;
+  const [PAYMENTS, RESENDS_PER_PAYMENT, UNKNOWN_PAYMENTS] = [
+    sizes.payments,
+    sizes.resends,
+    sizes.unknown,
+  ];
+  const [FLOOR_REQUESTS, WARMUP_REQUESTS] = [sizes.floor, sizes.warmup];
   const { startStack } = await import("../test/e2e/stack.ts");
   const { publicKeyOf } = await import("../scripts/lib/local-secrets.ts");
 
@@ -110,7 +118,7 @@ export default async function run(): Promise<boolean> {
   try {
     // SCHEDULE_SCALE 1: real clocks, so no alarm inquires in the first 2 s after a pay.
     stack = await startStack({ vars: { SCHEDULE_SCALE: "1" } });
-    if (interrupted) return false;
+    if (interrupted) throw new Error("interrupted");
     const { workerUrl: origin, alipayPrivateKey, clientId } = stack;
     alipayPublicKey = publicKeyOf(alipayPrivateKey);
     const label = wranglerLabeller(new URL(origin).port);
@@ -222,26 +230,21 @@ export default async function run(): Promise<boolean> {
   const notifications = measured.slice(1, -1);
   const known = compareStored(acked.known, stored);
   const other = compareStored(acked.unknown, logged);
-  return printNotifyLoadReport(
-    {
-      concurrency: CONCURRENCY,
-      paymentsAsked: PAYMENTS,
-      payments: stored.size,
-      paymentsPerSecond,
-      floors,
-      notifications,
-      acknowledged: known.acknowledged + other.acknowledged,
-      warmupNotifications: WARMUP_NOTIFICATIONS,
-      foundInEventLogs: known.found,
-      foundInD1: other.found,
-      lost: known.lost + other.lost,
-      storedUnacknowledged: known.extra + other.extra,
-      unreadableLogs,
-      gatewayCalls,
-      bareVerifyPerSecond: await bareVerifyPerSecond(presigned, alipayPublicKey),
-    },
-    TARGETS,
-  );
+  return printNotifyLoadReport({
+    concurrency: CONCURRENCY,
+    paymentsAsked: PAYMENTS,
+    payments: stored.size,
+    paymentsPerSecond,
+    floors,
+    notifications,
+    acknowledged: known.acknowledged + other.acknowledged,
+    warmupNotifications: WARMUP_NOTIFICATIONS,
+    foundInEventLogs: known.found,
+    foundInD1: other.found,
+    lost: known.lost + other.lost,
+    storedUnacknowledged: known.extra + other.extra,
+    unreadableLogs,
+    gatewayCalls,
+    bareVerifyPerSecond: await bareVerifyPerSecond(presigned, alipayPublicKey),
+  });
 }
-
-if (import.meta.main) process.exitCode = (await run()) ? 0 : 1;

@@ -1,28 +1,64 @@
 /**
- * `npm run bench`: runs every `bench/*.bench.ts` module in one process, one after the other, and
- * prints each one's table. Figures are only compared within one run (side by side), never against
- * numbers from another day or machine.
+ * `npm run bench`: runs every `bench/*.bench.ts` module in one process, one after the other,
+ * prints each one's table, then judges its figures against their targets (bench/lib/targets.ts).
+ * Figures are only compared within one run (side by side), never against numbers from another
+ * day or machine.
  *
- * `npm run bench -- signature client` runs only the named benchmarks.
+ * `npm run bench -- signature client` runs only the named benchmarks. `--short` runs each with
+ * few samples and allows each figure its written noise margin: the `bench` step of `npm test`.
+ * Ends with one line `bench: N passed, N failed` (a benchmark that throws is one failure).
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type Benchmark, formatVerdict, judge } from "./lib/targets.ts";
 
 const here = import.meta.dirname;
-const only = process.argv.slice(2);
-const files = readdirSync(here)
+const { values, positionals } = parseArgs({
+  options: { short: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
+const short = values.short === true;
+const available = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
-  .filter((file) => only.length === 0 || only.includes(file.replace(/\.bench\.ts$/, "")))
+  .map((file) => file.replace(/\.bench\.ts$/, ""))
   .sort();
+const unknown = positionals.filter((name) => !available.includes(name));
+if (unknown.length > 0) {
+  console.error(`No benchmark named ${unknown.join(", ")}; there are: ${available.join(", ")}.`);
+  process.exit(2);
+}
+const names =
+  positionals.length === 0 ? available : available.filter((n) => positionals.includes(n));
 
-let failures = 0;
-for (const file of files) {
-  console.log(`\n### ${file.replace(/\.bench\.ts$/, "")}`);
-  const mod = (await import(join(here, file))) as { default: () => Promise<boolean | undefined> };
-  const ok = await mod.default();
-  if (ok === false) failures += 1;
+let passed = 0;
+let failed = 0;
+const summary: string[] = [];
+for (const name of names) {
+  console.log(`\n### ${name}${short ? " (short run)" : ""}`);
+  const started = performance.now();
+  try {
+    const mod = (await import(join(here, `${name}.bench.ts`))) as { default: Benchmark };
+    const verdicts = (await mod.default({ short })).map((m) => judge(m, short));
+    console.log("");
+    for (const verdict of verdicts) {
+      const line = formatVerdict(verdict, short);
+      console.log(line);
+      summary.push(`${name.padEnd(12)} ${line}`);
+      if (verdict.pass) passed += 1;
+      else failed += 1;
+    }
+  } catch (error) {
+    failed += 1;
+    const line = `FAIL  the benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    console.log(line);
+    summary.push(`${name.padEnd(12)} ${line.split("\n")[0]}`);
+  }
+  console.log(`(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
-if (failures > 0) {
-  console.log(`\n${failures} benchmark(s) below target`);
-  process.exitCode = 1;
-}
+console.log(
+  `\n### summary${short ? " (short run: each figure may miss its limit by its noise margin)" : ""}`,
+);
+for (const line of summary) console.log(line);
+console.log(`bench: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -10,16 +10,13 @@
  * Targets: core sign ≥ 0.9× node:crypto, core verify ≥ 0.8× node:crypto, string-key verify cost
  * ≤ 1.1× CryptoKey verify.
  *
- * `npm run bench -- signature`, or `npx node bench/signature.bench.ts`.
+ * `npm run bench -- signature` (`-- --short signature` for the few-sample run).
  */
-import { spawnSync } from "node:child_process";
 import { createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
-import { fileURLToPath } from "node:url";
+import type { BenchOptions, Measured } from "./lib/targets.ts";
 
-const SOURCE_CONDITION = "@ams-edge/source";
-const ROUNDS = 11;
-const SIGN_OPS = 150;
-const VERIFY_OPS = 1500;
+const FULL = { rounds: 11, signOps: 150, verifyOps: 1500 };
+const SHORT = { rounds: 7, signOps: 50, verifyOps: 500 };
 
 interface Operation {
   name: string;
@@ -39,8 +36,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** Runs the benchmark and prints its table with one PASS/FAIL line per target. */
-export default async function run(): Promise<void> {
+/** Runs the benchmark, prints its table, and returns its figures with their targets. */
+export default async function run({ short }: BenchOptions): Promise<Measured[]> {
+  const { rounds: ROUNDS, signOps: SIGN_OPS, verifyOps: VERIFY_OPS } = short ? SHORT : FULL;
   const core = await import("@ams-edge/core");
   const { OFFICIAL_PYTHON_SDK_VECTORS } = await import(
     "../packages/core/src/fixtures/official-python-sdk.ts"
@@ -150,33 +148,30 @@ export default async function run(): Promise<void> {
       `${op.name.padEnd(38)}${Math.round(rate).toString().padStart(9)}${ratio.toFixed(2).padStart(15)}×`,
     );
   });
-  const targets = [
-    ["core sign / node:crypto sign", median(ratioRounds.sign), "≥", 0.9],
-    ["core verify / node:crypto verify", median(ratioRounds.verify), "≥", 0.8],
-    ["string-key verify cost / CryptoKey verify cost", median(ratioRounds.stringKey), "≤", 1.1],
-  ] as const;
-  console.log("");
-  for (const [name, value, op, target] of targets) {
-    const pass = op === "≥" ? value >= target : value <= target;
-    console.log(
-      `${pass ? "PASS" : "FAIL"}  ${name.padEnd(48)}${value.toFixed(2)}  (target ${op} ${target})`,
-    );
-  }
-}
-
-if (import.meta.main) {
-  const active = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) =>
-    arg.includes(SOURCE_CONDITION),
-  );
-  if (active) {
-    await run();
-  } else {
-    // The repository runs from source: re-run with the export condition that points there.
-    const child = spawnSync(
-      process.execPath,
-      [`--conditions=${SOURCE_CONDITION}`, fileURLToPath(import.meta.url)],
-      { stdio: "inherit" },
-    );
-    process.exitCode = child.status ?? 1;
-  }
+  // Noise margins come from 8 short and 3 full runs on this 2-core machine while other suites
+  // loaded it (bench/README.md has the spreads): sign 0.97–0.99, verify 0.77–0.83 (0.72 once
+  // under heavier load), string-key 0.91–0.99.
+  return [
+    {
+      name: "core sign / node:crypto sign",
+      value: median(ratioRounds.sign),
+      direction: "at least",
+      target: 0.9,
+      noiseMargin: 0.05,
+    },
+    {
+      name: "core verify / node:crypto verify",
+      value: median(ratioRounds.verify),
+      direction: "at least",
+      target: 0.8,
+      noiseMargin: 0.1,
+    },
+    {
+      name: "string-key verify cost / CryptoKey verify cost",
+      value: median(ratioRounds.stringKey),
+      direction: "at most",
+      target: 1.1,
+      noiseMargin: 0.1,
+    },
+  ];
 }

@@ -3,7 +3,8 @@
  *
  * Steps, in order: lint, type-check, every Vitest project (Node, workerd, happy-dom, end-to-end),
  * the seeded soak (100 payments through the Worker and the sandbox), the conformance vectors under
- * Deno and Bun, the package checks, the size budgets, and the browser suite in Chromium. A step that
+ * Deno and Bun, the package checks, the size budgets, the benchmarks in their short mode, and the
+ * browser suite in Chromium. A step that
  * cannot report counts but exits non-zero counts as one failure, so nothing fails silently.
  *
  * Flags: `--only <step>` (repeatable) runs just those steps; `--list` prints the step names.
@@ -141,6 +142,13 @@ const steps: Step[] = [
   {
     name: "size",
     command: [process.execPath, "scripts/size-check.ts"],
+    parse: parsePlainLine,
+  },
+  {
+    // Every benchmark with few samples: a figure fails only when it misses its target (or the
+    // interim limit of a target not met yet) by more than the noise margin written beside it.
+    name: "bench",
+    command: [process.execPath, "--conditions=@ams-edge/source", "bench/run.ts", "--short"],
     parse: parsePlainLine,
   },
   {
