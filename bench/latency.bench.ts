@@ -73,7 +73,7 @@ export default async function run({ short }: BenchOptions): Promise<Measured[]> 
   const { createWorkerClient } = await import(
     "../packages/react-hooks/src/client/create-worker-client.ts"
   );
-  const { startLocalStack } = await import("../test/browser/local-stack.ts");
+  const { startLocalStack } = await import("../scripts/lib/local-stack.ts");
   type Client = ReturnType<typeof createWorkerClient>;
 
   const waiters = new Map<string, ReturnType<typeof deferred<Delivery>>>();
@@ -108,7 +108,11 @@ export default async function run({ short }: BenchOptions): Promise<Measured[]> 
 
   // SCHEDULE_SCALE 1: the Worker's first inquiry comes 2 s after pay, well after the notification,
   // so every success below arrives by notification.
-  const stack = await startLocalStack({ notifyFetch, vars: { SCHEDULE_SCALE: "1" } });
+  const stack = await startLocalStack({
+    label: "latency",
+    sandbox: { fetch: notifyFetch },
+    vars: { SCHEDULE_SCALE: "1" },
+  });
   try {
     const live = createWorkerClient({
       baseUrl: stack.workerUrl,

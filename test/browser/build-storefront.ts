@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { repositoryRoot } from "./local-stack.ts";
+import { repositoryRoot } from "../../scripts/lib/local-stack.ts";
 
 /** Runs `vite build` for the storefront; throws with Vite's output when it fails. */
 export function buildStorefront(): void {

@@ -8,10 +8,10 @@ import { join } from "node:path";
 import type { PaymentView } from "@ams-edge/react-hooks";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStack, repositoryRoot, startLocalStack } from "../../scripts/lib/local-stack.ts";
 import { buildStorefront } from "./build-storefront.ts";
 import { type Chromium, launchChromium } from "./chromium.ts";
 import { decodeQrPng } from "./decode-qr.ts";
-import { type LocalStack, repositoryRoot, startLocalStack } from "./local-stack.ts";
 
 type Created = PaymentView & { statusToken: string };
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   chromium = await launchChromium();
   buildStorefront();
-  stack = await startLocalStack();
+  stack = await startLocalStack({ worker: "storefront", label: "browser" });
 });
 
 afterAll(async () => {
