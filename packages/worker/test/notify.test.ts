@@ -87,6 +87,20 @@ describe("POST /alipay/notify", () => {
     );
   });
 
+  it("answers 401 to a genuinely signed notification for another client ID and changes nothing", async () => {
+    const { created, body } = await openPayment();
+    const before = await eventsOf(created.paymentRequestId);
+    const answer = await send(await signedNotification(body, { clientId: "OTHER_MERCHANT" }));
+    expect([answer.status, errorCode(answer.body)]).toStrictEqual([
+      401,
+      "NOTIFICATION_CLIENT_MISMATCH",
+    ]);
+    expect(await eventsOf(created.paymentRequestId)).toStrictEqual(before);
+    expect((await readPayment(created.paymentRequestId, created.statusToken)).status).toBe(
+      "awaiting_payment",
+    );
+  });
+
   it("answers 401 when the signature headers are missing", async () => {
     const request = new Request("https://worker.ams-edge.test/alipay/notify", {
       method: "POST",

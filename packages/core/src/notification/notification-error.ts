@@ -7,6 +7,7 @@ import { AmsEdgeError } from "../errors/ams-edge-error.ts";
 export type NotificationErrorCode =
   | "METHOD_NOT_ALLOWED"
   | "MISSING_HEADER"
+  | "CLIENT_ID_MISMATCH"
   | "SIGNATURE_MALFORMED"
   | "ALGORITHM_UNSUPPORTED"
   | "BODY_TOO_LARGE"
@@ -19,6 +20,7 @@ export type NotificationErrorCode =
 const HTTP_STATUS: Record<NotificationErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   MISSING_HEADER: 401,
+  CLIENT_ID_MISMATCH: 401,
   SIGNATURE_MALFORMED: 401,
   ALGORITHM_UNSUPPORTED: 401,
   BODY_TOO_LARGE: 413,

@@ -189,6 +189,23 @@ describe("verifyNotification", () => {
     );
   });
 
+  it("refuses a notification for another client ID when clientId is given, before reading it", async () => {
+    // Genuinely signed by the provider, for client T_111222333: valid, but not ours.
+    const request = await notification();
+    const error = await failure(verifyNotification(request, { ...options, clientId: "T_OURS" }));
+    expect([error.code, error.httpStatus, error.message]).toStrictEqual([
+      "CLIENT_ID_MISMATCH",
+      401,
+      'The notification is for client-id "T_111222333"; expected "T_OURS".',
+    ]);
+    expect(request.bodyUsed).toBe(false);
+    const ours = await verifyNotification(await notification(), {
+      ...options,
+      clientId: "T_111222333",
+    });
+    expect(ours.clientId).toBe("T_111222333");
+  });
+
   it("refuses an empty signature header as missing", async () => {
     const error = await failure(
       verifyNotification(await notification(BODY, { headers: { signature: " " } }), options),

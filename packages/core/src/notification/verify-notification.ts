@@ -25,6 +25,14 @@ export interface VerifyNotificationOptions {
   path?: string | undefined;
   /** Larger bodies are refused with `BODY_TOO_LARGE` before they are fully read. Default 64 KiB. */
   maxBodyBytes?: number | undefined;
+  /**
+   * Your client ID. When given, a notification whose `client-id` header names another client is
+   * refused with `CLIENT_ID_MISMATCH` before its body is read. Set it: the provider's signature
+   * proves that the provider sent a notification, not that it was sent to you, so without this
+   * check a genuine notification of another merchant's payment, with a `paymentRequestId` that
+   * matches one of yours, would verify.
+   */
+  clientId?: string | undefined;
 }
 
 /** A notification whose signature verified, with everything that was checked. */
@@ -109,6 +117,15 @@ export async function verifyNotification(
     );
   }
   const clientId = headers.get("client-id") ?? "";
+  if (options.clientId !== undefined && clientId !== options.clientId) {
+    throw new NotificationError(
+      "CLIENT_ID_MISMATCH",
+      `The notification is for client-id ${JSON.stringify(clientId)}; expected ${JSON.stringify(options.clientId)}.`,
+      {
+        hint: "It was not sent to this merchant: do not act on it. If your client ID changed, update the receiver's configuration.",
+      },
+    );
+  }
   const requestTime = headers.get("request-time") ?? "";
   const signature = headers.get("signature") ?? "";
 

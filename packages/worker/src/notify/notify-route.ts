@@ -34,6 +34,7 @@ notifyRoute.post("/alipay/notify", async (c) => {
       alipayPublicKey: c.var.config.alipayPublicKey,
       path: "/alipay/notify",
       maxBodyBytes: NOTIFY_MAX_BYTES,
+      clientId: c.var.config.clientId,
     });
   } catch (error) {
     if (!isNotificationError(error)) throw error;
@@ -64,6 +65,8 @@ function notificationFailure(code: string, message: string): WorkerError {
       return new WorkerError("INVALID_REQUEST", message);
     case "METHOD_NOT_ALLOWED":
       return new WorkerError("METHOD_NOT_ALLOWED", message);
+    case "CLIENT_ID_MISMATCH":
+      return new WorkerError("NOTIFICATION_CLIENT_MISMATCH", message);
     default:
       return new WorkerError("NOTIFICATION_SIGNATURE_INVALID", message);
   }
