@@ -315,7 +315,8 @@ export class PaymentObject extends DurableObject<Env> {
   /**
    * Arms the alarm for the next action or refund inquiry, whichever comes first, and brings the
    * D1 index up to date (an upsert guarded by version, so repeating it is harmless; a failure
-   * throws, and the caller's retry repeats it).
+   * throws, and the caller's retry repeats it). Each is skipped when it is already so: a resent
+   * notification that changes nothing costs no alarm write and no D1 round trip.
    */
   async #afterChange(): Promise<void> {
     const stored = this.#requireStored();
@@ -329,16 +330,19 @@ export class PaymentObject extends DurableObject<Env> {
     if (action.type !== "none") times.push(action.at);
     if (refund !== undefined) times.push(refund.at);
     const at = times.length === 0 ? null : Math.min(...times);
-    if (at === null) {
-      this.#storage.savePlannedAlarm(null);
-      await this.ctx.storage.deleteAlarm();
-    } else {
-      this.#storage.savePlannedAlarm(at);
-      await this.ctx.storage.setAlarm(at);
+    if (this.#storage.plannedAlarm() !== at) this.#storage.savePlannedAlarm(at);
+    // The real alarm, not the planned one: an alarm that has just run is no longer set.
+    if ((await this.ctx.storage.getAlarm()) !== at) {
+      if (at === null) await this.ctx.storage.deleteAlarm();
+      else await this.ctx.storage.setAlarm(at);
     }
-    await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
-      referenceOrderId: stored.order.referenceOrderId,
-      refundedValue: stored.state.refundedValue,
-    });
+    const { version } = stored.state;
+    if (this.#storage.indexedVersion() !== version) {
+      await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
+        referenceOrderId: stored.order.referenceOrderId,
+        refundedValue: stored.state.refundedValue,
+      });
+      this.#storage.saveIndexedVersion(version);
+    }
   }
 }

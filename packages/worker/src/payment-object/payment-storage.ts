@@ -43,6 +43,10 @@ export class PaymentStorage {
       state_json TEXT NOT NULL,
       alarm_at INTEGER
     )`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS indexed (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      version INTEGER NOT NULL
+    )`);
     sql.exec(`CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       at INTEGER NOT NULL,
@@ -91,6 +95,19 @@ export class PaymentStorage {
       .exec<{ alarm_at: number | null }>("SELECT alarm_at FROM payment WHERE id = 1")
       .toArray()[0];
     return row?.alarm_at ?? null;
+  }
+
+  /** The state version last written to the D1 index, or null before the first write. */
+  indexedVersion(): number | null {
+    const row = this.#sql
+      .exec<{ version: number }>("SELECT version FROM indexed WHERE id = 1")
+      .toArray()[0];
+    return row?.version ?? null;
+  }
+
+  /** Records that the D1 index holds `version` of the state. */
+  saveIndexedVersion(version: number): void {
+    this.#sql.exec("INSERT OR REPLACE INTO indexed (id, version) VALUES (1, ?)", version);
   }
 
   /** Appends one entry to the event log. */

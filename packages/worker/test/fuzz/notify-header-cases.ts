@@ -12,6 +12,7 @@ import { refusal } from "./http-spec.ts";
 import { type NotifySpec, signedSpec } from "./notify-spec.ts";
 
 const unsigned = refusal("NOTIFICATION_SIGNATURE_INVALID");
+const notOurs = refusal("NOTIFICATION_CLIENT_MISMATCH");
 
 /**
  * Bodies that would change something if they were accepted: a result for each fixture (stored in
@@ -126,9 +127,22 @@ export function forgedCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
       headerValue
         .filter((time) => time !== spec.requestTime)
         .map((requestTime) => ({ ...spec, signedOver: { requestTime } })),
+      // Sent with surrounding blanks: the header arrives trimmed, so it is not our client ID.
       headerValue
-        .filter((sent) => normalizedHeader(sent) !== "" && normalizedHeader(sent) !== sent)
-        .map((clientId) => ({ ...spec, clientId })),
+        .filter((sent) => {
+          const received = normalizedHeader(sent);
+          return received !== "" && received !== sent && received !== TEST_CLIENT_ID;
+        })
+        .map((clientId) => ({ ...spec, clientId, expected: notOurs })),
+      // Genuinely signed by the provider, but for another merchant's client ID.
+      headerValue
+        .filter((id) => normalizedHeader(id) !== "" && normalizedHeader(id) !== TEST_CLIENT_ID)
+        .map((clientId) => ({
+          ...spec,
+          label: "signed for another client ID",
+          clientId: normalizedHeader(clientId),
+          expected: notOurs,
+        })),
       fc.constant<NotifySpec>({
         ...spec,
         label: "signed with the merchant key",
