@@ -134,6 +134,17 @@ describe("POST /api/payments", () => {
     });
   });
 
+  it("tells an API-key caller which stores exist when the store is unknown", async () => {
+    const response = await merchant("/api/payments", { body: { ...order, storeId: "nowhere" } });
+    expect(await response.json()).toStrictEqual({
+      error: {
+        code: "UNKNOWN_STORE",
+        message:
+          'no store "nowhere" in STORES; known stores: test-store, no-entry-store, kiosk-store',
+      },
+    });
+  });
+
   it("refuses a body that is not JSON (400), not declared JSON (415) or too big (413)", async () => {
     const post = (body: string, type: string) =>
       call("/api/payments", {

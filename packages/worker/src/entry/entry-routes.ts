@@ -18,7 +18,7 @@ import { payPageCsp, renderPayPage } from "./pay-page.ts";
 type EntryStore = StoreConfig & { entryCode: { minValue: string; maxValue: string } };
 
 function entryStore(config: WorkerConfig, storeId: string): EntryStore {
-  const store = storeFor(config, storeId);
+  const store = storeFor(config, storeId, "public");
   if (store.entryCode === undefined) {
     throw new WorkerError(
       "ENTRY_CODE_DISABLED",

@@ -42,7 +42,7 @@ merchantRoutes.post("/payments", merchantOnly, async (c) => {
     await readJsonBody(c.req.raw, MAX_BODY_BYTES),
     "payment",
   );
-  const store = storeFor(config, body.storeId);
+  const store = storeFor(config, body.storeId, "merchant");
   if (body.amount.currency !== store.currency) {
     throw new WorkerError(
       "CURRENCY_NOT_ACCEPTED",

@@ -7,7 +7,7 @@ import { toStoreView } from "./store-view.ts";
 export const storeRoutes = new Hono<AppEnv>();
 
 storeRoutes.get("/stores/:storeId", (c) => {
-  const store = storeFor(c.var.config, c.req.param("storeId"));
+  const store = storeFor(c.var.config, c.req.param("storeId"), "public");
   // Short caching: a changed STORES reaches every page within a minute.
   return c.json(toStoreView(store), 200, { "cache-control": "public, max-age=60" });
 });
