@@ -28,15 +28,35 @@ export interface StoredPayment {
   state: PaymentState;
 }
 
+/** Whether the object's SQLite database has table `name`: a read, which creates nothing. */
+export function hasTable(sql: SqlStorage, name: string): boolean {
+  return (
+    sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", name).toArray()
+      .length > 0
+  );
+}
+
 /**
  * A payment object's SQLite tables: one row with the current state, and the event log. Every
  * call is synchronous, so a read-transition-write sequence cannot interleave with another event.
+ *
+ * The tables are created with the payment, not with the object: an object addressed for a
+ * payment that does not exist (a notification for an unknown id) reads, finds nothing, and
+ * writes nothing.
  */
 export class PaymentStorage {
   readonly #sql: SqlStorage;
+  #ready: boolean;
 
   constructor(sql: SqlStorage) {
     this.#sql = sql;
+    this.#ready = hasTable(sql, "payment");
+    // Objects made by an earlier version may lack a newer table.
+    if (this.#ready) this.#createTables();
+  }
+
+  #createTables(): void {
+    const sql = this.#sql;
     sql.exec(`CREATE TABLE IF NOT EXISTS payment (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       order_json TEXT NOT NULL,
@@ -53,10 +73,12 @@ export class PaymentStorage {
       kind TEXT NOT NULL,
       data TEXT NOT NULL
     )`);
+    this.#ready = true;
   }
 
   /** The stored payment, or null when this object holds none. */
   load(): StoredPayment | null {
+    if (!this.#ready) return null;
     const row = this.#sql
       .exec<{ order_json: string; state_json: string }>(
         "SELECT order_json, state_json FROM payment WHERE id = 1",
@@ -71,6 +93,7 @@ export class PaymentStorage {
 
   /** Stores the payment when the object holds none; false when one already exists. */
   insert(payment: StoredPayment): boolean {
+    if (!this.#ready) this.#createTables();
     const cursor = this.#sql.exec(
       "INSERT OR IGNORE INTO payment (id, order_json, state_json) VALUES (1, ?, ?)",
       JSON.stringify(payment.order),
@@ -91,6 +114,7 @@ export class PaymentStorage {
 
   /** When the alarm was last meant to run, or null. */
   plannedAlarm(): number | null {
+    if (!this.#ready) return null;
     const row = this.#sql
       .exec<{ alarm_at: number | null }>("SELECT alarm_at FROM payment WHERE id = 1")
       .toArray()[0];
@@ -99,6 +123,7 @@ export class PaymentStorage {
 
   /** The state version last written to the D1 index, or null before the first write. */
   indexedVersion(): number | null {
+    if (!this.#ready) return null;
     const row = this.#sql
       .exec<{ version: number }>("SELECT version FROM indexed WHERE id = 1")
       .toArray()[0];
@@ -122,6 +147,7 @@ export class PaymentStorage {
 
   /** The event log in order. */
   events(): LoggedEvent[] {
+    if (!this.#ready) return [];
     return this.#sql
       .exec<{ seq: number; at: number; kind: string; data: string }>(
         "SELECT seq, at, kind, data FROM events ORDER BY seq",
