@@ -16,6 +16,7 @@ const projects = [
   "test/sandbox-workerd/tsconfig.json",
   "test/browser/tsconfig.json",
   "test/soak/tsconfig.json",
+  "test/react18/tsconfig.json",
 ];
 
 let passed = 0;

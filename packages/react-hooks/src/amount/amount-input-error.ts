@@ -14,7 +14,7 @@ export type AmountInputErrorCode =
 /** A typed amount that cannot be charged; `message` is fit to show next to the field. */
 export class AmountInputError extends AmsEdgeError<AmountInputErrorCode> {
   constructor(code: AmountInputErrorCode, message: string, cause?: unknown) {
-    super(code, message, cause === undefined ? undefined : { cause });
+    super(code, message, { cause });
     this.name = "AmountInputError";
   }
 }

@@ -1,5 +1,5 @@
-import { minorUnitDigits } from "@ams-edge/core";
 import type { Amount } from "../client/payment-view.ts";
+import { currencyDigits } from "./currency-digits.ts";
 
 /**
  * Formats an amount in minor units for people (`{ currency: "USD", value: "599" }` is "$5.99"),
@@ -9,11 +9,12 @@ import type { Amount } from "../client/payment-view.ts";
  * parser with all its messages stays out of customer pages.
  */
 export function formatMinorUnits({ currency, value }: Amount, locale?: string): string {
-  const digits = minorUnitDigits(currency);
+  const digits = currencyDigits(currency);
+  // The maximum defaults to the larger of this and the locale data's digits, and the value has
+  // exactly `digits` decimals: both bounds are `digits`.
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
     minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
   }).format(`${value}E-${digits}` as Intl.StringNumericLiteral);
 }

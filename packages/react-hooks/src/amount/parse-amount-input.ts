@@ -1,6 +1,6 @@
-import { minorUnitDigits } from "@ams-edge/core";
 import type { Amount } from "../client/payment-view.ts";
 import { AmountInputError } from "./amount-input-error.ts";
+import { currencyDigits } from "./currency-digits.ts";
 import { formatMinorUnits } from "./format-minor-units.ts";
 
 /** Bounds in minor units, inclusive: `{ min: "100", max: "50000" }` is 1.00 to 500.00 in USD. */
@@ -36,7 +36,7 @@ export function parseAmountInput(
   let digits = 0;
   let cause: unknown;
   try {
-    digits = minorUnitDigits(currency);
+    digits = currencyDigits(currency);
   } catch (error) {
     cause = error;
   }

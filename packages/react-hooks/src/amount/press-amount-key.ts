@@ -1,4 +1,4 @@
-import { minorUnitDigits } from "@ams-edge/core";
+import { currencyDigits } from "./currency-digits.ts";
 
 /** A key of an amount keypad: a digit, the decimal point, backspace or clear. */
 export type AmountKey =
@@ -29,7 +29,7 @@ const maxIntegerDigits = 9;
 export function pressAmountKey(text: string, key: AmountKey, currency: string): string {
   if (key === "clear") return "";
   if (key === "backspace") return text.slice(0, -1);
-  const digits = minorUnitDigits(currency);
+  const digits = currencyDigits(currency);
   const [whole = "", fraction] = text.split(".");
   if (key === ".") {
     if (digits === 0 || fraction !== undefined) return text;

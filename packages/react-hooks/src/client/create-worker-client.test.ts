@@ -156,7 +156,7 @@ describe("createWorkerClient", () => {
     const error = await failure(client.getPayment("p", "t"));
     expect([error.code, error.message]).toStrictEqual([
       "RESPONSE_MALFORMED",
-      "GET /api/payments/p: the response is not what the Worker HTTP API promises; update the Worker and these hooks together.",
+      "GET /api/payments/p: the response does not fit the Worker HTTP API; update the Worker and these hooks together.",
     ]);
   });
 

@@ -122,7 +122,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       const late = abort.signal.aborted;
       throw fail(
         late ? "TIMEOUT" : "NETWORK",
-        `no answer ${late ? `within ${ms} ms` : `(${cause instanceof Error ? cause.message : cause})`}; check the connection and baseUrl, then retry.`,
+        `no answer ${late ? `within ${ms} ms` : `(${(cause as Error | null)?.message ?? cause})`}; check the connection and baseUrl, then retry.`,
         { cause },
       );
     } finally {
@@ -140,7 +140,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     if (!json || !o.valid(json)) {
       throw fail(
         "RESPONSE_MALFORMED",
-        "the response is not what the Worker HTTP API promises; update the Worker and these hooks together.",
+        "the response does not fit the Worker HTTP API; update the Worker and these hooks together.",
       );
     }
     return json as T;

@@ -19,7 +19,5 @@ export type LiveSocketConstructor = new (url: string) => LiveSocket;
 
 /** Turns an `http(s)` URL (absolute, or relative to the page) into the matching `ws(s)` URL. */
 export function toWebSocketUrl(httpUrl: string): string {
-  const url = new URL(httpUrl, globalThis.location?.href);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  return url.href;
+  return new URL(httpUrl, globalThis.location?.href).href.replace(/^http/, "ws");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { payment } from "../testing/fixtures.ts";
-import { isFinalViewStatus, isPaymentView } from "./payment-view.ts";
+import { isPaymentView } from "./payment-view.ts";
 
 describe("isPaymentView", () => {
   it("accepts a view with an id, a known status, minor units and a version", () => {
@@ -14,15 +14,5 @@ describe("isPaymentView", () => {
     expect(isPaymentView({ ...payment, amount: { currency: "USD", value: "5.99" } })).toBe(false);
     expect(isPaymentView({ ...payment, amount: { currency: "USD", value: 599 } })).toBe(false);
     expect(isPaymentView({ ...payment, version: "1" })).toBe(false);
-  });
-});
-
-describe("isFinalViewStatus", () => {
-  it("is false only while the payment can still change on its own", () => {
-    expect(isFinalViewStatus("creating")).toBe(false);
-    expect(isFinalViewStatus("awaiting_payment")).toBe(false);
-    for (const status of ["succeeded", "failed", "cancelled", "expired", "reversed", "mismatch"]) {
-      expect(isFinalViewStatus(status as "succeeded")).toBe(true);
-    }
   });
 });

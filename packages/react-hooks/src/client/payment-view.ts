@@ -90,8 +90,3 @@ export function isPaymentView(value: unknown): value is PaymentView {
     typeof v.version === "number"
   );
 }
-
-/** Statuses after which a payment never changes on its own. */
-export function isFinalViewStatus(status: PaymentViewStatus): boolean {
-  return statuses.indexOf(status) > 1;
-}

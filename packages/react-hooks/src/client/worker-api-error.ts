@@ -25,9 +25,9 @@ export interface WorkerApiErrorOptions {
 /** A failed call to the ams-edge Worker, with the HTTP status and the Worker's own error code. */
 export class WorkerApiError extends AmsEdgeError<WorkerApiErrorCode> {
   /** The HTTP status, or null when no response arrived. */
-  readonly status: number | null;
+  declare readonly status: number | null;
   /** The Worker's `error.code` (e.g. `"UNAUTHORIZED"`), or null when the body carried none. */
-  readonly serverCode: string | null;
+  declare readonly serverCode: string | null;
 
   constructor(code: WorkerApiErrorCode, message: string, options: WorkerApiErrorOptions = {}) {
     super(code, message, options);

@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo } from "react";
+import { createElement, type ReactNode, useMemo } from "react";
 import {
   createWorkerClient,
   type WorkerClient,
@@ -31,5 +31,6 @@ export function AmsProvider({ children, storage, ...props }: AmsProviderProps): 
     [given, o.baseUrl, o.fetch, o.WebSocket, o.apiKey, o.headers, o.timeoutMs],
   );
   const value = useMemo<AmsContextValue>(() => ({ client, storage }), [client, storage]);
-  return <AmsContext.Provider value={value}>{children}</AmsContext.Provider>;
+  // createElement rather than JSX, as in OrderCodeQr: app bundles then need no JSX runtime import.
+  return createElement(AmsContext.Provider, { value }, children);
 }

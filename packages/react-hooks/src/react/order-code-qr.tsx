@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { createElement, type ReactNode } from "react";
 import { describeAmount, describePaymentState } from "../state/describe-payment-state.ts";
 import type { OrderCodeState } from "../stores/create-order-code-store.ts";
 
@@ -32,29 +32,34 @@ export function OrderCodeQr(props: OrderCodeQrProps): ReactNode {
   const text = props.describe ? props.describe(state) : describePaymentState(state, locale);
   const awaiting = state.status === "awaiting_scan" ? state : null;
   const qr = awaiting?.qr;
-  return (
-    <div className={props.className} data-status={state.status}>
-      {qr ? (
-        <svg
-          role="img"
-          aria-label={props.label ?? `Alipay payment code for ${describeAmount(state, locale)}`}
-          viewBox={`0 0 ${qr.size} ${qr.size}`}
-          width={size}
-          height={size}
-          shapeRendering="crispEdges"
-        >
-          <path fill="#fff" d={`M0 0h${qr.size}v${qr.size}H0z`} />
-          <path fill="#000" d={qr.path} />
-        </svg>
-      ) : awaiting?.code ? (
-        <p>{awaiting.code.value}</p>
-      ) : null}
-      {awaiting ? (
-        <p role="timer" aria-label="Time left">
-          {countdown(awaiting.secondsLeft)}
-        </p>
-      ) : null}
-      <p aria-live="polite">{text}</p>
-    </div>
+  // createElement rather than JSX: app bundles then need no JSX runtime import for this package.
+  return createElement(
+    "div",
+    { className: props.className, "data-status": state.status },
+    qr
+      ? createElement(
+          "svg",
+          {
+            role: "img",
+            "aria-label": props.label ?? `Alipay payment code for ${describeAmount(state, locale)}`,
+            viewBox: `0 0 ${qr.size} ${qr.size}`,
+            width: size,
+            height: size,
+            shapeRendering: "crispEdges",
+          },
+          createElement("path", { fill: "#fff", d: `M0 0h${qr.size}v${qr.size}H0z` }),
+          createElement("path", { fill: "#000", d: qr.path }),
+        )
+      : awaiting?.code
+        ? createElement("p", null, awaiting.code.value)
+        : null,
+    awaiting
+      ? createElement(
+          "p",
+          { role: "timer", "aria-label": "Time left" },
+          countdown(awaiting.secondsLeft),
+        )
+      : null,
+    createElement("p", { "aria-live": "polite" }, text),
   );
 }

@@ -38,14 +38,5 @@ export function useEntryCodeCheckout(
     [client, storeId, options.currency],
   );
   const state = useStore(store);
-  return useMemo(
-    () => ({
-      state,
-      setInput: store.setInput,
-      press: store.press,
-      submit: store.submit,
-      reset: store.reset,
-    }),
-    [state, store],
-  );
+  return useMemo(() => ({ ...store, state }), [state, store]);
 }

@@ -2,6 +2,7 @@ import { act, cleanup, render } from "@testing-library/react";
 import { StrictMode, useEffect } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PaymentStorage } from "../stores/payment-storage.ts";
+import { expectRenderedStates } from "../testing/expect-states.ts";
 import { createFakeWorker, testApiKey, testBaseUrl } from "../testing/fake-worker.ts";
 import { label } from "../testing/label.ts";
 import { AmsProvider } from "./ams-provider.tsx";
@@ -94,7 +95,7 @@ describe("useOrderCodePayment", () => {
     const { states, use } = mount(worker);
     await step(() => use().create(coffee));
     await step(() => worker.set("prq_test_0001", "succeeded"));
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:120",
@@ -110,7 +111,7 @@ describe("useOrderCodePayment", () => {
     await step(() =>
       worker.set("prq_test_0001", "failed", { resultCode: "USER_BALANCE_NOT_ENOUGH" }),
     );
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:120",
@@ -125,7 +126,7 @@ describe("useOrderCodePayment", () => {
     await step(() => use().create(coffee));
     await step(() => {}, 2000);
     await step(() => worker.set("prq_test_0001", "expired"));
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:2",
@@ -141,7 +142,7 @@ describe("useOrderCodePayment", () => {
     const { states, use } = mount(worker);
     await step(() => use().create(coffee));
     await step(() => use().cancel());
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:120",
@@ -167,7 +168,7 @@ describe("useOrderCodePayment", () => {
       window.dispatchEvent(new Event("online"));
     });
     await step(() => worker.set("prq_test_0001", "succeeded"));
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:120",
@@ -189,7 +190,7 @@ describe("useOrderCodePayment", () => {
     await step(() => {}, 2000);
     await step(() => worker.set("prq_test_0001", "succeeded"));
     await step(() => {}, 2000);
-    expect(states).toStrictEqual([
+    expectRenderedStates(states, [
       "idle",
       "creating:connecting",
       "awaiting_scan:connecting:120",
@@ -227,7 +228,7 @@ describe("useOrderCodePayment", () => {
     await step();
     await step(() => worker.set(paymentRequestId, "succeeded"));
     // The socket opens and delivers the payment in one task: one render.
-    expect(states).toStrictEqual(["creating:connecting", "awaiting_scan:live:120", "succeeded"]);
+    expectRenderedStates(states, ["creating:connecting", "awaiting_scan:live:120", "succeeded"]);
   });
 
   it("StrictMode: a double mount that creates on mount makes exactly one payment", async () => {

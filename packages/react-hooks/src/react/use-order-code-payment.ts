@@ -34,14 +34,5 @@ export function useOrderCodePayment(options: UseOrderCodePaymentOptions = {}): O
   const { client, storage } = useAmsContext(options.client, "useOrderCodePayment");
   const [store] = useState(() => createOrderCodeStore({ storage, ...options, client }));
   const state = useStore(store);
-  return useMemo(
-    () => ({
-      state,
-      create: store.create,
-      cancel: store.cancel,
-      retry: store.retry,
-      reset: store.reset,
-    }),
-    [state, store],
-  );
+  return useMemo(() => ({ ...store, state }), [state, store]);
 }

@@ -7,12 +7,12 @@ import type { PaymentView } from "../client/payment-view.ts";
  */
 export class PaymentMismatchError extends AmsEdgeError<"PAYMENT_MISMATCH"> {
   /** The payment as the Worker flagged it. */
-  readonly payment: PaymentView;
+  declare readonly payment: PaymentView;
 
   constructor(payment: PaymentView) {
     super(
       "PAYMENT_MISMATCH",
-      `Payment ${payment.paymentRequestId} was paid with another amount or currency than the order: it is NOT paid. Check it, then cancel it to return the money.`,
+      `Payment ${payment.paymentRequestId} was paid in another amount or currency than ordered, so it is NOT paid; cancel it to return the money.`,
     );
     this.name = "PaymentMismatchError";
     this.payment = payment;

@@ -101,33 +101,27 @@ export function toPaymentState(
   connection: ConnectionState,
   now: number,
 ): PaymentState {
-  const { status, paymentRequestId, code, redirectUrl } = payment;
+  const { status, paymentRequestId, code, redirectUrl, resultCode } = payment;
   const base = { paymentRequestId, payment };
   const expiresAt = code?.expiresAt ?? payment.expiresAt;
-  switch (status) {
-    case "creating":
-      return { status, ...base, connection };
-    case "awaiting_payment": {
-      // Whole seconds, never below 0 (nor NaN for a date that does not parse).
-      const secondsLeft = Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000)) || 0;
-      return {
+  return status === "awaiting_payment"
+    ? {
         status: "awaiting_scan",
         ...base,
         code,
         redirectUrl,
         expiresAt,
-        secondsLeft,
+        // Whole seconds, never below 0 (nor NaN for a date that does not parse).
+        secondsLeft: Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000)) || 0,
         connection,
-      };
-    }
-    case "failed":
-      return { status, ...base, resultCode: payment.resultCode };
-    case "mismatch":
-      return { status: "error", ...base, error: new PaymentMismatchError(payment) };
-    case "cancelled":
-    case "reversed":
-      return { status: "cancelled", ...base, reversed: status === "reversed" };
-    default:
-      return { status, ...base };
-  }
+      }
+    : status === "creating"
+      ? { status, ...base, connection }
+      : status === "failed"
+        ? { status, ...base, resultCode }
+        : status === "mismatch"
+          ? { status: "error", ...base, error: new PaymentMismatchError(payment) }
+          : status === "cancelled" || status === "reversed"
+            ? { status: "cancelled", ...base, reversed: status === "reversed" }
+            : { status, ...base };
 }

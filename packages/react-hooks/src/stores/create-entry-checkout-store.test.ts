@@ -1,3 +1,4 @@
+import type { AmsEdgeError } from "@ams-edge/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkerClient } from "../client/create-worker-client.ts";
 import { createFakeWorker, testBaseUrl } from "../testing/fake-worker.ts";
@@ -80,6 +81,31 @@ describe("createEntryCheckoutStore", () => {
     store.setInput("600");
     await store.submit();
     expect(seen).toStrictEqual(["editing::AMOUNT_EMPTY", "editing:600:AMOUNT_TOO_LARGE"]);
+    expect(worker.calls).toStrictEqual([]);
+  });
+
+  it("refuses an unknown currency before anything is sent", async () => {
+    const worker = createFakeWorker();
+    const client = createWorkerClient({ baseUrl: testBaseUrl, fetch: worker.fetch });
+    const store = createEntryCheckoutStore({ client, storeId: "store-test", currency: "XYZ" });
+    store.setInput("5");
+    await store.submit();
+    const state = store.getSnapshot();
+    const error = state.status === "editing" ? state.inputError : null;
+    expect([
+      state.status,
+      error?.code,
+      error?.message,
+      (error?.cause as AmsEdgeError | undefined)?.code,
+    ]).toStrictEqual([
+      "editing",
+      "AMOUNT_INVALID",
+      '"5" is not a valid XYZ amount.',
+      "CURRENCY_UNKNOWN",
+    ]);
+    expect(() => store.press("1")).toThrow(
+      expect.objectContaining({ name: "AmountError", code: "CURRENCY_UNKNOWN" }),
+    );
     expect(worker.calls).toStrictEqual([]);
   });
 

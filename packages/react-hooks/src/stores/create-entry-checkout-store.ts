@@ -81,20 +81,18 @@ export function createEntryCheckoutStore(options: EntryCheckoutStoreOptions): En
       const { status, input, amount } = cell.get();
       if (!submission && status !== "redirected" && amount) {
         cell.set({ status: "submitting", input, amount });
-        submission = client
-          .createEntryPayment(storeId, amount)
-          .then(
-            ({ statusToken, ...payment }) => {
-              const { redirectUrl } = payment;
-              cell.set({ status: "redirected", input, amount, redirectUrl, payment, statusToken });
-              (options.navigate ?? ((url) => location.assign(url)))(redirectUrl);
-            },
-            (error: unknown) =>
-              cell.set({ status: "error", input, amount, error: toAmsEdgeError(error) }),
-          )
-          .finally(() => {
+        submission = client.createEntryPayment(storeId, amount).then(
+          ({ statusToken, ...payment }) => {
+            const { redirectUrl } = payment;
             submission = null;
-          });
+            cell.set({ status: "redirected", input, amount, redirectUrl, payment, statusToken });
+            (options.navigate ?? ((url) => location.assign(url)))(redirectUrl);
+          },
+          (error: unknown) => {
+            submission = null;
+            cell.set({ status: "error", input, amount, error: toAmsEdgeError(error) });
+          },
+        );
       }
       return submission ?? Promise.resolve();
     },

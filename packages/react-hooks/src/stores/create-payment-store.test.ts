@@ -107,7 +107,7 @@ describe("createPaymentStore", () => {
     expect(state.status === "error" && state.error.code).toBe("PAYMENT_MISMATCH");
     expect(state.status === "error" && state.payment).toStrictEqual(flagged);
     expect(state.status === "error" && state.error.message).toBe(
-      `Payment ${id} was paid with another amount or currency than the order: it is NOT paid. Check it, then cancel it to return the money.`,
+      `Payment ${id} was paid in another amount or currency than ordered, so it is NOT paid; cancel it to return the money.`,
     );
   });
 

@@ -1,9 +1,14 @@
 import type { AmsEdgeError } from "@ams-edge/core";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import type { LiveSocket } from "../client/live-socket.ts";
-import { isFinalViewStatus, isPaymentView, type PaymentView } from "../client/payment-view.ts";
-import { toAmsEdgeError, WorkerApiError } from "../client/worker-api-error.ts";
-import { type ConnectionState, type PaymentState, toPaymentState } from "../state/payment-state.ts";
+import { isPaymentView, type PaymentView } from "../client/payment-view.ts";
+import { toAmsEdgeError, type WorkerApiError } from "../client/worker-api-error.ts";
+import {
+  type ConnectionState,
+  isFinalState,
+  type PaymentState,
+  toPaymentState,
+} from "../state/payment-state.ts";
 import { defaultFollowTiming, type FollowTiming } from "./follow-timing.ts";
 import { type ExternalStore, snapshotCell } from "./snapshot-store.ts";
 import { timer } from "./timer.ts";
@@ -56,7 +61,6 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   let fatal: AmsEdgeError | null = null;
   let socket: LiveSocket | null = null;
   let open = false;
-  let liveAvailable = true;
   let attempt = 0;
   let startedAt = 0;
   let inFlight = false;
@@ -72,7 +76,7 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
 
   const initial = compute();
   const cell = snapshotCell(initial, initial, start, teardown);
-  const finished = () => !!fatal || (!!view && isFinalViewStatus(view.status));
+  const finished = () => isFinalState(compute());
   const idle = () => !cell.active() || finished();
 
   function emit(next = connection) {
@@ -80,13 +84,15 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     const state = compute();
     if (visible(state) !== visible(cell.get())) cell.set(state);
     if (finished()) teardown();
+    else scheduleTick();
   }
 
-  /** Takes `payment` when it is this payment's and newer than what is known. */
-  function accept(payment: unknown) {
+  /** Takes `payment` when it is this payment's and newer than what is known, and emits. */
+  function take(payment: unknown, next?: ConnectionState) {
     if (isPaymentView(payment) && payment.paymentRequestId === id) {
       if (!view || payment.version > view.version) view = payment;
     }
+    emit(next);
   }
 
   function start() {
@@ -118,11 +124,11 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
 
   function connect() {
     reconnector.stop();
-    if (!liveAvailable || socket) return;
+    if (socket) return;
     let s: LiveSocket | null = null;
     try {
+      // Null without a WebSocket constructor: polling alone follows the payment.
       s = client.openLive(id, token);
-      liveAvailable = !!s;
     } catch {
       scheduleReconnect();
     }
@@ -143,9 +149,7 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
       } catch {
         return;
       }
-      if (message?.type === "payment") accept(message.payment);
-      emit();
-      scheduleTick();
+      take(message?.type === "payment" && message.payment);
     };
     s.onclose = () => {
       if (socket !== s) return;
@@ -180,11 +184,11 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     if (inFlight || !cell.active()) return;
     inFlight = true;
     try {
-      accept(await client.getPayment(id, token));
-      emit(open ? "live" : "polling");
+      take(await client.getPayment(id, token), open ? "live" : "polling");
     } catch (error) {
       const failure = toAmsEdgeError(error);
-      if (failure instanceof WorkerApiError && failure.transient) emit("offline");
+      // Only a WorkerApiError says `transient`: worth asking again later.
+      if ((failure as Partial<WorkerApiError>).transient) emit("offline");
       else {
         fatal = failure;
         emit();
@@ -192,7 +196,6 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     } finally {
       inFlight = false;
     }
-    scheduleTick();
     schedulePoll();
   }
 
@@ -203,11 +206,11 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     if (!(ms > 0)) return;
     ticker.start(
       () => {
+        // The next tick is scheduled by `emit`, until 0, when the Worker (not the browser)
+        // decides whether the payment expired.
         emit();
         const current = cell.get();
-        // At 0 the Worker, not the browser, decides whether the payment expired.
         if (current.status === "awaiting_scan" && !current.secondsLeft) void poll();
-        else scheduleTick();
       },
       ms % 1000 || 1000,
     );
@@ -223,11 +226,7 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   return {
     ...cell.store,
     refresh,
-    apply(payment) {
-      accept(payment);
-      emit();
-      scheduleTick();
-    },
+    apply: take,
     retry() {
       fatal = null;
       teardown();

@@ -33,7 +33,8 @@ export function readStoredPayment(
   key: string,
 ): StoredPayment | null {
   try {
-    const value: Partial<StoredPayment> | null = JSON.parse(storage?.getItem(key) ?? "null");
+    // No storage (or nothing stored) parses as null, or throws, which counts the same.
+    const value: Partial<StoredPayment> | null = JSON.parse(storage?.getItem(key) as string);
     return typeof value?.idempotencyKey === "string" && typeof value.params === "object"
       ? (value as StoredPayment)
       : null;
