@@ -191,9 +191,10 @@ export function printNotifyLoadReport(f: NotifyLoadFigures): Measured[] {
       value: all.perSecond,
       direction: "at least",
       target: 1000,
-      // Short runs 97–145/s, full runs about 130/s, on a loaded 2-core machine.
-      interim: 100,
-      noiseMargin: 50,
+      // Full runs about 200/s on a quiet 2-core machine; short runs 120–166/s (shorter bursts,
+      // so warm-up weighs more) and down to 97/s while other suites loaded the machine.
+      interim: 150,
+      noiseMargin: 60,
       digits: 0,
     },
     {
