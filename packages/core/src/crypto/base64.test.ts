@@ -38,4 +38,27 @@ describe("base64", () => {
       }),
     );
   });
+
+  test("agrees with a plain reference decoder on any text made of the characters that matter", () => {
+    const strict = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+    const reference = (text: string, escaped: boolean) => {
+      let plain = text;
+      if (escaped) {
+        if (plain.includes("+")) return undefined;
+        plain = plain.replace(/%2b/gi, "+").replace(/%2f/gi, "/").replace(/%3d/gi, "=");
+      }
+      if (!strict.test(plain)) return undefined;
+      return Uint8Array.from(atob(plain), (c) => c.charCodeAt(0));
+    };
+    const text = fc.string({
+      unit: fc.constantFrom(..."AQgw09+/=%2B3bFDfd é"),
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(text, fc.boolean(), (sample, escaped) => {
+        expect(decodeBase64(sample, escaped)).toStrictEqual(reference(sample, escaped));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
