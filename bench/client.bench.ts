@@ -71,25 +71,9 @@ export default async function run({ short }: BenchOptions): Promise<Measured[]> 
   const path = "/ams/api/v1/payments/pay";
   const responseTime = "2026-11-22T13:59:41+08:00";
 
-  const pay = {
-    productCode: "IN_STORE_PAYMENT",
-    paymentRequestId: "pay_bench_0001",
-    paymentAmount: { currency: "USD", value: "599" },
-    paymentMethod: { paymentMethodType: "CONNECT_WALLET" },
-    paymentFactor: { inStorePaymentScenario: "OrderCode" },
-    order: {
-      referenceOrderId: "order_bench_0001",
-      orderDescription: "Flat white, oat milk",
-      orderAmount: { currency: "USD", value: "599" },
-      merchant: {
-        referenceMerchantId: "M_BENCH",
-        merchantMCC: "5812",
-        merchantName: "Bench Cafe",
-        store: { referenceStoreId: "S_BENCH", storeName: "Main St", storeMCC: "5812" },
-      },
-    },
-    paymentNotifyUrl: "https://shop.example/alipay/notify",
-  } as const;
+  const { TEST_PAY_REQUEST: pay } = await import(
+    "../packages/core/src/client/fixtures/pay-request.ts"
+  );
   const responseBody = JSON.stringify({
     result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
     paymentRequestId: pay.paymentRequestId,

@@ -1,7 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   type InquiryPaymentResponseOutput,
-  type PayRequestInput,
   type PayResponseOutput,
   RequestError,
 } from "../schemas/index.ts";
@@ -20,27 +19,10 @@ import {
   TEST_MERCHANT_PRIVATE_KEY,
   TEST_MERCHANT_PUBLIC_KEY,
 } from "./fixtures/fake-gateway.ts";
+import { TEST_MERCHANT, TEST_PAY_REQUEST } from "./fixtures/pay-request.ts";
 
-const merchant = {
-  referenceMerchantId: "M1",
-  merchantMCC: "5812",
-  merchantName: "Test Cafe",
-  store: { referenceStoreId: "S1", storeName: "Main St", storeMCC: "5812" },
-};
-
-const PAY_REQUEST: PayRequestInput = {
-  productCode: "IN_STORE_PAYMENT",
-  paymentRequestId: "pay_test_0001",
-  paymentAmount: { currency: "USD", value: "599" },
-  paymentMethod: { paymentMethodType: "CONNECT_WALLET" },
-  paymentFactor: { inStorePaymentScenario: "OrderCode" },
-  order: {
-    orderDescription: "Flat white",
-    orderAmount: { currency: "USD", value: "599" },
-    merchant,
-  },
-  paymentNotifyUrl: "https://shop.example/alipay/notify",
-};
+const merchant = TEST_MERCHANT;
+const PAY_REQUEST = TEST_PAY_REQUEST;
 
 type Call = (client: AmsClient) => Promise<unknown>;
 

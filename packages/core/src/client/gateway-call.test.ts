@@ -12,6 +12,7 @@ import {
   TEST_MERCHANT_PRIVATE_KEY,
   TEST_MERCHANT_PUBLIC_KEY,
 } from "./fixtures/fake-gateway.ts";
+import { TEST_PAY_REQUEST } from "./fixtures/pay-request.ts";
 
 const PAY_PATH = "/ams/api/v1/payments/pay";
 const REFUND = {
@@ -19,24 +20,7 @@ const REFUND = {
   paymentId: "2026112219074101000000000000001",
   refundAmount: { currency: "USD", value: "100" },
 };
-const PAY = {
-  productCode: "IN_STORE_PAYMENT",
-  paymentRequestId: "pay_retry_0001",
-  paymentAmount: { currency: "USD", value: "599" },
-  paymentMethod: { paymentMethodType: "CONNECT_WALLET" },
-  paymentFactor: { inStorePaymentScenario: "OrderCode" },
-  order: {
-    orderDescription: "Flat white",
-    orderAmount: { currency: "USD", value: "599" },
-    merchant: {
-      referenceMerchantId: "M1",
-      merchantMCC: "5812",
-      merchantName: "Test Cafe",
-      store: { referenceStoreId: "S1", storeName: "Main St" },
-    },
-  },
-  paymentNotifyUrl: "https://shop.example/alipay/notify",
-} as const;
+const PAY = { ...TEST_PAY_REQUEST, paymentRequestId: "pay_retry_0001" };
 const paySuccess = {
   result: result("S", "SUCCESS", "success"),
   paymentRequestId: "pay_retry_0001",
