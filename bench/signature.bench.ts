@@ -3,9 +3,10 @@
  * WebCrypto with a cached CryptoKey, side by side in one run, plus core's verify with the key
  * given as a string (parsed once, then cached) against the key given as a CryptoKey.
  *
- * Rounds are interleaved (every operation runs once per round, in turn), each round's ratios
- * compare figures taken moments apart, and the table shows medians over the rounds, so a shared
- * machine that speeds up or slows down affects both sides of a ratio alike.
+ * Each ratio compares two operations measured as a pair in A B B A order, within moments of each
+ * other, so that a machine that speeds up or slows down, and whatever ran just before, weigh on
+ * both sides alike. Costs are CPU time (all threads of this process), so time spent waiting for
+ * a core on a shared machine is nobody's cost. The table shows medians over the rounds.
  *
  * Targets: core sign ≥ 0.9× node:crypto, core verify ≥ 0.8× node:crypto, string-key verify cost
  * ≤ 1.1× CryptoKey verify.
@@ -24,11 +25,22 @@ interface Operation {
   run: () => Promise<unknown> | unknown;
 }
 
-/** Operations per second of `op` over `n` sequential calls. */
-async function opsPerSecond(op: Operation): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < op.ops; i += 1) await op.run();
-  return (op.ops * 1000) / (performance.now() - start);
+/** CPU microseconds per call of `op` over `n` sequential calls. */
+async function costPerCall(op: Operation, n: number): Promise<number> {
+  const start = process.cpuUsage();
+  for (let i = 0; i < n; i += 1) await op.run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / n;
+}
+
+/** The costs of `a` and `b`, each over `a.ops` calls, measured in A B B A order. */
+async function costPair(a: Operation, b: Operation): Promise<[number, number]> {
+  const half = Math.ceil(a.ops / 2);
+  const a1 = await costPerCall(a, half);
+  const b1 = await costPerCall(b, half);
+  const b2 = await costPerCall(b, half);
+  const a2 = await costPerCall(a, half);
+  return [(a1 + a2) / 2, (b1 + b2) / 2];
 }
 
 function median(values: number[]): number {
@@ -116,59 +128,65 @@ export default async function run({ short }: BenchOptions): Promise<Measured[]> 
       run: async () => mustVerify(await crypto.subtle.verify(rsa, webPublic, rawSignature, data)),
     },
   ];
-  const [coreSign, nodeSign, , coreVerify, coreVerifyString, nodeVerify] = operations.keys();
+  const [coreSign, nodeSign, , coreVerify, coreVerifyString, nodeVerify] = operations;
+  if (!coreSign || !nodeSign || !coreVerify || !coreVerifyString || !nodeVerify) {
+    throw new Error("bench setup: an operation is missing");
+  }
+  const reference = (op: Operation) => (op.name.startsWith("sign") ? nodeSign : nodeVerify);
 
-  // Warm up every path (JIT, key caches) before measuring.
-  for (const op of operations) await opsPerSecond({ ...op, ops: Math.ceil(op.ops / 3) });
-  const rates = operations.map(() => [] as number[]);
-  const ratioRounds = { sign: [] as number[], verify: [] as number[], stringKey: [] as number[] };
+  // Warm up every path (JIT, key caches) before measuring, as long in a short run as in a full
+  // one: core's JavaScript needs more calls than a bare node:crypto call to be fully optimised,
+  // and a short warm-up showed as a lower ratio.
+  for (const op of operations) await costPerCall(op, op.name.startsWith("sign") ? 60 : 2000);
+  const costs = new Map<Operation, number[]>(operations.map((op) => [op, []]));
+  // Per operation, its speed relative to its node:crypto reference, one figure per round.
+  const speedRatios = new Map<Operation, number[]>(operations.map((op) => [op, []]));
+  const stringKeyRatios: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const perRound: number[] = [];
-    for (const [i, op] of operations.entries()) {
-      const rate = await opsPerSecond(op);
-      rates[i]?.push(rate);
-      perRound.push(rate);
+    for (const op of operations) {
+      const ref = reference(op);
+      if (op === ref) continue;
+      const [refCost, opCost] = await costPair(ref, op);
+      costs.get(ref)?.push(refCost);
+      costs.get(op)?.push(opCost);
+      speedRatios.get(op)?.push(refCost / opCost);
     }
-    const at = (i: number | undefined) => perRound[i ?? -1] ?? Number.NaN;
-    ratioRounds.sign.push(at(coreSign) / at(nodeSign));
-    ratioRounds.verify.push(at(coreVerify) / at(nodeVerify));
-    // Cost ratio: time per string-key verify over time per CryptoKey verify.
-    ratioRounds.stringKey.push(at(coreVerify) / at(coreVerifyString));
+    const [keyCost, stringCost] = await costPair(coreVerify, coreVerifyString);
+    stringKeyRatios.push(stringCost / keyCost);
   }
 
-  const reference = (name: string) => (name.startsWith("sign") ? nodeSign : nodeVerify) ?? 0;
-  console.log(`RSA-2048 RSA256, ${ROUNDS} interleaved rounds, medians; ratios against node:crypto`);
+  console.log(
+    `RSA-2048 RSA256, ${ROUNDS} rounds of A B B A pairs, CPU time, medians; ratios against node:crypto`,
+  );
   console.log(`${"operation".padEnd(38)}${"ops/s".padStart(9)}${"× node:crypto".padStart(16)}`);
-  operations.forEach((op, i) => {
-    const rate = median(rates[i] ?? []);
-    const ratio = median(
-      (rates[i] ?? []).map((r, round) => r / (rates[reference(op.name)]?.[round] ?? Number.NaN)),
-    );
+  for (const op of operations) {
+    const rate = 1e6 / median(costs.get(op) ?? []);
+    const ratio = op === reference(op) ? 1 : median(speedRatios.get(op) ?? []);
     console.log(
       `${op.name.padEnd(38)}${Math.round(rate).toString().padStart(9)}${ratio.toFixed(2).padStart(15)}×`,
     );
-  });
-  // Noise margins come from 8 short and 3 full runs on this 2-core machine while other suites
-  // loaded it (bench/README.md has the spreads): sign 0.97–0.99, verify 0.77–0.83 (0.72 once
-  // under heavier load), string-key 0.91–0.99.
+  }
+  // Noise margins come from short runs on this 2-core machine, some with another process keeping a
+  // core busy (bench/README.md has the spreads): sign 0.94–1.00, verify 0.79–0.87, string-key
+  // 0.97–1.07; full runs gave verify 0.86–0.87.
   return [
     {
       name: "core sign / node:crypto sign",
-      value: median(ratioRounds.sign),
+      value: median(speedRatios.get(coreSign) ?? []),
       direction: "at least",
       target: 0.9,
       noiseMargin: 0.05,
     },
     {
       name: "core verify / node:crypto verify",
-      value: median(ratioRounds.verify),
+      value: median(speedRatios.get(coreVerify) ?? []),
       direction: "at least",
       target: 0.8,
       noiseMargin: 0.1,
     },
     {
       name: "string-key verify cost / CryptoKey verify cost",
-      value: median(ratioRounds.stringKey),
+      value: median(stringKeyRatios),
       direction: "at most",
       target: 1.1,
       noiseMargin: 0.1,

@@ -1,6 +1,7 @@
 /**
- * The one table of signature algorithms: the wire name on the left, the parameters every crypto
- * provider uses on the right. Anything not listed here is refused.
+ * The one table of signature algorithms: the wire name on the left, the WebCrypto parameters on
+ * the right (the node:crypto provider names its digest itself). Anything not listed here is
+ * refused.
  */
 export const SIGNATURE_ALGORITHMS = {
   RSA256: {
@@ -8,8 +9,6 @@ export const SIGNATURE_ALGORITHMS = {
     name: "RSASSA-PKCS1-v1_5",
     /** WebCrypto hash name, fixed at import time on the key. */
     hash: "SHA-256",
-    /** node:crypto digest name, passed explicitly so no other hash is ever accepted. */
-    nodeDigest: "sha256",
     /** Smallest accepted RSA modulus. */
     minModulusBits: 2048,
   },

@@ -61,4 +61,18 @@ describe("base64", () => {
       { numRuns: 5000 },
     );
   });
+
+  test("decodes into a given buffer when the bytes surely fit, and into a new one otherwise", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (bytes, spare) => {
+        const text = encodeURIComponent(encodeBase64(bytes));
+        const into = new Uint8Array(spare).fill(7);
+        const decoded = decodeBase64(text, true, into);
+        expect(decoded).toStrictEqual(bytes);
+        const fits = spare >= (text.length >> 2) * 3 + 3;
+        expect(decoded?.buffer === into.buffer).toBe(fits);
+        if (!fits) expect(into.every((b) => b === 7)).toBe(true);
+      }),
+    );
+  });
 });

@@ -8,10 +8,16 @@ for (let i = 0; i < 64; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
  * Decodes standard, padded base64; `undefined` when `text` is not exactly that. With `escaped`,
  * `%2B`, `%2F` and `%3D` (either hex case) stand for `+`, `/` and `=`, as in a URL-encoded
  * signature, and a literal `+` is refused: form decoding, which the provider applies, turns it
- * into a space. One pass, no intermediate string: this runs on every verification.
+ * into a space. With `into`, the bytes are written into it when they surely fit, and the result
+ * is a view of it. One pass, no intermediate string: this runs on every verification.
  */
-export function decodeBase64(text: string, escaped = false): Uint8Array<ArrayBuffer> | undefined {
-  const out = new Uint8Array((text.length >> 2) * 3 + 3);
+export function decodeBase64(
+  text: string,
+  escaped = false,
+  into?: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> | undefined {
+  const size = (text.length >> 2) * 3 + 3;
+  const out = into && into.length >= size ? into : new Uint8Array(size);
   let quad = 0;
   let count = 0;
   let length = 0;

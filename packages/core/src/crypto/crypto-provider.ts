@@ -16,7 +16,11 @@ export interface CryptoProvider {
   importKey(material: KeyImport, usage: "sign" | "verify"): Promise<CryptoKey>;
   /** Signs `data` with RSASSA-PKCS1-v1_5 / SHA-256 (synchronously where the runtime can). */
   sign(key: CryptoKey, data: Uint8Array<ArrayBuffer>): Uint8Array | Promise<Uint8Array>;
-  /** True only for a valid RSASSA-PKCS1-v1_5 / SHA-256 signature of `data`. */
+  /**
+   * True only for a valid RSASSA-PKCS1-v1_5 / SHA-256 signature of `data`. Both arrays are
+   * borrowed: the caller may overwrite them as soon as `verify` returns, so a provider that
+   * reads them later (after an `await`, in a job) must copy them first.
+   */
   verify(
     key: CryptoKey,
     signature: Uint8Array<ArrayBuffer>,

@@ -7,7 +7,6 @@ import {
   sign as nodeSign,
   verify as nodeVerify,
 } from "node:crypto";
-import { RSA256 } from "./algorithms.ts";
 import type { KeyImport } from "./crypto-provider.ts";
 import * as web from "./provider-web.ts";
 
@@ -18,6 +17,8 @@ import * as web from "./provider-web.ts";
 // WebCrypto's verify rate in Node. A foreign non-extractable CryptoKey has no KeyObject (Node
 // deprecates KeyObject.from() for those) and goes through WebCrypto instead.
 const keyObjects = new WeakMap<CryptoKey, KeyObject | null>();
+// RSA256's hash as node:crypto names it, passed explicitly so that no other hash is accepted.
+const DIGEST = "sha256";
 
 function keyObjectOf(key: CryptoKey): KeyObject | null {
   let keyObject = keyObjects.get(key);
@@ -63,13 +64,14 @@ export function sign(
   data: Uint8Array<ArrayBuffer>,
 ): Uint8Array | Promise<Uint8Array> {
   const keyObject = keyObjectOf(key);
-  return keyObject === null ? web.sign(key, data) : nodeSign(RSA256.nodeDigest, data, keyObject);
+  return keyObject === null ? web.sign(key, data) : nodeSign(DIGEST, data, keyObject);
 }
 
 /**
  * True only for a valid RSASSA-PKCS1-v1_5 / SHA-256 signature of `data`. The digest is always
  * given as `sha256`, never derived from the signature, so a PKCS#1 signature made with another
- * hash does not verify.
+ * hash does not verify. node:crypto reads both arrays before returning, and WebCrypto copies
+ * them before returning its promise.
  */
 export function verify(
   key: CryptoKey,
@@ -79,5 +81,5 @@ export function verify(
   const keyObject = keyObjectOf(key);
   return keyObject === null
     ? web.verify(key, signature, data)
-    : nodeVerify(RSA256.nodeDigest, data, keyObject, signature);
+    : nodeVerify(DIGEST, data, keyObject, signature);
 }

@@ -28,7 +28,11 @@ export async function sign(key: CryptoKey, data: Uint8Array<ArrayBuffer>): Promi
   return new Uint8Array(await crypto.subtle.sign(params, key, data));
 }
 
-/** True only for a valid RSASSA-PKCS1-v1_5 / SHA-256 signature of `data`. */
+/**
+ * True only for a valid RSASSA-PKCS1-v1_5 / SHA-256 signature of `data`. The caller may reuse
+ * both arrays as soon as this returns: WebCrypto copies its inputs before it returns its promise
+ * (the specification's "get a copy of the bytes held by" step).
+ */
 export function verify(
   key: CryptoKey,
   signature: Uint8Array<ArrayBuffer>,

@@ -36,7 +36,15 @@ export function checkCryptoKey(key: CryptoKey, role: KeyRole): CryptoKey {
       `Import it for ${RSA256.name} with ${RSA256.hash}, or pass the key text.`,
     );
   }
-  checkModulus(modulusLength ?? 0, role);
+  const bits = modulusLength ?? 0;
+  if (bits < RSA256.minModulusBits) {
+    throw keyError(
+      "KEY_TOO_SHORT",
+      role,
+      `a ${bits}-bit key`,
+      `AMS keys have at least ${RSA256.minModulusBits} bits.`,
+    );
+  }
   if (!key.usages.includes(USAGE[role])) {
     throw keyError(
       "KEY_USAGE_MISSING",
@@ -47,18 +55,6 @@ export function checkCryptoKey(key: CryptoKey, role: KeyRole): CryptoKey {
   }
   checked[role].add(key);
   return key;
-}
-
-/** Throws `KEY_TOO_SHORT` below the protocol's 2048 bits. */
-export function checkModulus(bits: number, role: KeyRole): void {
-  if (bits < RSA256.minModulusBits) {
-    throw keyError(
-      "KEY_TOO_SHORT",
-      role,
-      `a ${bits}-bit key`,
-      `AMS keys have at least ${RSA256.minModulusBits} bits.`,
-    );
-  }
 }
 
 /** The error for a key of the other half of the pair. */

@@ -12,14 +12,18 @@ export function isSignatureHeader(value: string): boolean {
  * The signature bytes of a whole RSA256 header, a URL-encoded value (either hex case) or plain
  * base64. A literal `+` is read as the provider reads it, as a space, so it never decodes: a raw
  * base64 value with `+` was not URL-encoded. `undefined` for anything that is not one signature,
- * including a header naming another algorithm.
+ * including a header naming another algorithm. With `into`, the bytes are written into it when
+ * they surely fit, and the result is a view of it.
  */
-export function decodeSignature(value: string): Uint8Array<ArrayBuffer> | undefined {
+export function decodeSignature(
+  value: string,
+  into?: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> | undefined {
   let encoded = value;
   if (isSignatureHeader(value)) {
     const fields = readSignatureFields(value);
     if (!("signature" in fields)) return undefined;
     encoded = fields.signature;
   }
-  return encoded === "" ? undefined : decodeBase64(encoded, true);
+  return encoded === "" ? undefined : decodeBase64(encoded, true, into);
 }

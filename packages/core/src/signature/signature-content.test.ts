@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { OFFICIAL_PYTHON_SDK_VECTORS } from "../fixtures/official-python-sdk.ts";
 import { signatureContent } from "./signature-content.ts";
@@ -46,6 +47,23 @@ describe("signatureContent", () => {
     );
     expect(() => signatureContent({ ...base, body: {} as unknown as string })).toThrow(
       new TypeError("signatureContent: body must be a string or a Uint8Array"),
+    );
+  });
+
+  test("writes into a given buffer when the bytes surely fit, and into a new one otherwise", () => {
+    const body = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.uint8Array());
+    fc.assert(
+      fc.property(body, fc.nat(200), (b, spare) => {
+        const c = { method: "POST", path: "/p", clientId: "C", requestTime: "1", body: b };
+        const into = new Uint8Array(spare).fill(7);
+        const content = signatureContent(c, into);
+        expect(content).toStrictEqual(signatureContent(c));
+        const head = "POST /p\nC.1.";
+        const fits =
+          spare >= (typeof b === "string" ? (head + b).length * 3 : head.length * 3 + b.length);
+        expect(content.buffer === into.buffer).toBe(fits);
+        if (!fits) expect(into.every((x) => x === 7)).toBe(true);
+      }),
     );
   });
 });

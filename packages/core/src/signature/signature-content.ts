@@ -24,24 +24,29 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
 
 /**
  * Builds the bytes an AMS signature covers: `<METHOD> <path>\n<clientId>.<requestTime>.<body>`.
+ * With `into`, they are written into it when they surely fit, and the result is a view of it.
  *
  * @example
  * signatureContent({ method: "POST", path: "/ams/api/v1/payments/pay", clientId: "C1", requestTime: "1685599933871", body: "{}" });
  */
-export function signatureContent(c: SignatureContent): Uint8Array<ArrayBuffer> {
+export function signatureContent(
+  c: SignatureContent,
+  into?: Uint8Array<ArrayBuffer>,
+): Uint8Array<ArrayBuffer> {
   const { method, path, clientId, requestTime, body } = c;
   if ([method, path, clientId, requestTime].some((field) => typeof field !== "string")) {
     throw new TypeError("signatureContent: method, path, clientId and requestTime must be strings");
   }
-  const head = `${method} ${path}\n${clientId}.${requestTime}.`;
-  // One encode of the whole string is cheaper than encoding and joining two parts.
-  if (typeof body === "string") return utf8(head + body);
-  if (!(body instanceof Uint8Array)) {
+  const isText = typeof body === "string";
+  if (!isText && !(body instanceof Uint8Array)) {
     throw new TypeError("signatureContent: body must be a string or a Uint8Array");
   }
-  const start = utf8(head);
-  const out = new Uint8Array(start.length + body.length);
-  out.set(start, 0);
-  out.set(body, start.length);
-  return out;
+  const text = `${method} ${path}\n${clientId}.${requestTime}.${isText ? body : ""}`;
+  const extra = isText ? 0 : body.length;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const size = text.length * 3 + extra;
+  const out = into && into.length >= size ? into : new Uint8Array(size);
+  const { written } = encoder.encodeInto(text, out);
+  if (!isText) out.set(body, written);
+  return out.subarray(0, written + extra);
 }
