@@ -59,6 +59,8 @@ describe("judge", () => {
     expect(judge(lost(0), true).pass).toBe(true);
     expect(judge(lost(1), true).pass).toBe(false);
     expect(judge(ratio(Number.NaN), true)).toMatchObject({ pass: false, targetMet: false });
+    // An interim limit derived from a reference that could not be measured fails too.
+    expect(judge(ratio(0.5, { interim: Number.NaN }), true).pass).toBe(false);
   });
 });
 
@@ -78,6 +80,22 @@ describe("formatVerdict", () => {
     );
     expect(formatVerdict(judge(ratio(0.85), false), false)).toBe(
       `FAIL  ${"core sign / node:crypto sign".padEnd(52)}     0.85  (target ≥ 0.90: NOT MET)`,
+    );
+  });
+
+  test("names what an interim limit was derived from", () => {
+    const rate: Measured = {
+      name: "notifications/s",
+      value: 130,
+      direction: "at least",
+      target: 1000,
+      interim: 99,
+      interimBasis: "0.30 × this run's floor of 330/s",
+      noiseMargin: 33,
+      digits: 0,
+    };
+    expect(formatVerdict(judge(rate, true), true)).toBe(
+      `PASS  ${"notifications/s".padEnd(52)}      130  (TARGET ≥ 1000 NOT MET; interim limit ≥ 99 (0.30 × this run's floor of 330/s); a short run fails beyond 66 (noise margin 33))`,
     );
   });
 });

@@ -11,7 +11,9 @@
  *
  * A target that is not met yet carries an `interim` limit (today's figure plus a little): the
  * row prints `TARGET NOT MET` in every run, and the interim limit (with the same margin in a
- * short run) is what fails, so the gap can only shrink. Figures that must be exact (lost
+ * short run) is what fails, so the gap can only shrink. Where the figure is absolute but depends
+ * on the machine (requests per second), the interim limit and margin are a share of a reference
+ * measured in the same run, named in `interimBasis`. Figures that must be exact (lost
  * notifications) have a margin of 0.
  */
 
@@ -29,6 +31,8 @@ export interface Measured {
   noiseMargin: number;
   /** For a target not met yet: the limit enforced meanwhile. */
   interim?: number;
+  /** What the interim limit was derived from in this run, when it is not a fixed number. */
+  interimBasis?: string;
   /** Digits to print; 2 unless given. */
   digits?: number;
   unit?: string;
@@ -53,7 +57,8 @@ export function judge(measured: Measured, short: boolean): Verdict {
   const base = targetMet ? target : (interim ?? target);
   const slack = short ? noiseMargin : 0;
   const limit = direction === "at least" ? base - slack : base + slack;
-  const pass = Number.isFinite(value) && !beyond(value, direction, limit);
+  // A limit derived from another figure of the run (an interim basis) may itself be missing.
+  const pass = Number.isFinite(value) && Number.isFinite(limit) && !beyond(value, direction, limit);
   return { measured, pass, targetMet, limit };
 }
 
@@ -68,7 +73,8 @@ export function formatVerdict(verdict: Verdict, short: boolean): string {
   const op = sign(measured.direction);
   let rule = `target ${op} ${n(measured.target)}${unit}`;
   if (!targetMet && measured.interim !== undefined) {
-    rule = `TARGET ${op} ${n(measured.target)}${unit} NOT MET; interim limit ${op} ${n(measured.interim)}`;
+    const basis = measured.interimBasis === undefined ? "" : ` (${measured.interimBasis})`;
+    rule = `TARGET ${op} ${n(measured.target)}${unit} NOT MET; interim limit ${op} ${n(measured.interim)}${basis}`;
   } else if (!targetMet) {
     rule += pass
       ? `: missed by less than the noise margin ${n(measured.noiseMargin)}`
