@@ -134,6 +134,32 @@ describe("diagnoseSignature", () => {
     expect(await causes({ path: `${sent.path}\r` })).toStrictEqual(["CONTENT_CRLF"]);
   });
 
+  test("finds a signer that signed GET, and a verifier that rebuilt GET", async () => {
+    expect(await causes({ method: "GET" })).toStrictEqual(["METHOD_MISMATCH"]);
+    expect(await causes({}, { method: "GET" })).toStrictEqual(["METHOD_MISMATCH"]);
+  });
+
+  test.each([
+    ["a trailing newline", `${sent.clientId}\n`],
+    ["a trailing CRLF", `${sent.clientId}\r\n`],
+    ["a trailing space", `${sent.clientId} `],
+  ])("finds a client id signed with %s", async (_, clientId) => {
+    const { causes } = await diagnose({ clientId });
+    expect(causes).toStrictEqual([
+      {
+        cause: "CLIENT_ID_WHITESPACE",
+        message: `The signer signed the client id as ${JSON.stringify(clientId)}: trim it where it is read.`,
+        variant: { clientId },
+      },
+    ]);
+  });
+
+  test("finds a verifier whose client id kept its whitespace", async () => {
+    expect(await causes({}, { clientId: `${sent.clientId}\n` })).toStrictEqual([
+      "CLIENT_ID_WHITESPACE",
+    ]);
+  });
+
   test("finds a signature encoded twice, not at all, or as base64url", async () => {
     const signature = await createSignature(sent, alipay.privateKeyPkcs8Base64);
     const raw = encodeBase64(decodeSignature(signature) ?? new Uint8Array());
@@ -228,7 +254,7 @@ describe("diagnoseSignature", () => {
       "neg-10-epoch-ms-vs-s": ["UNKNOWN"],
       "neg-11-wrong-path-sandbox": ["PATH_SANDBOX_MISMATCH"],
       "neg-12-path-trailing-slash": ["PATH_TRAILING_SLASH"],
-      "neg-13-wrong-method": ["UNKNOWN"],
+      "neg-13-wrong-method": ["METHOD_MISMATCH"],
       "neg-14-wrong-key": ["SIGNED_WITH_MERCHANT_KEY"],
       "neg-15-wrong-key-response": ["SIGNED_WITH_MERCHANT_KEY"],
       "neg-16-signature-bitflip": ["UNKNOWN"],

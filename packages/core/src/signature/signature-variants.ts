@@ -15,7 +15,10 @@ export interface Variant {
   change: Partial<SignatureContent> | undefined;
 }
 
-/** One-change variants of the content a verifier rebuilt: body, time, path, method, CRLF. */
+/**
+ * One-change variants of the content a verifier rebuilt: body, time, path, method, client id,
+ * CRLF.
+ */
 export function contentVariants(c: SignatureContent): Variant[] {
   const out: Variant[] = [];
   const add = (cause: SignatureCauseCode, message: string, change: Partial<SignatureContent>) =>
@@ -95,6 +98,29 @@ export function contentVariants(c: SignatureContent): Variant[] {
   for (const method of new Set([c.method.toUpperCase(), c.method.toLowerCase()])) {
     if (method !== c.method) {
       add("METHOD_CASE", `The signer wrote the method as "${method}".`, { method });
+    }
+  }
+  const otherMethod = c.method.toUpperCase() === "POST" ? "GET" : "POST";
+  add(
+    "METHOD_MISMATCH",
+    `The signer signed the method as ${otherMethod}: every AMS call and notification is signed as POST.`,
+    { method: otherMethod },
+  );
+  // HTTP drops whitespace around header values, so a client id read with a trailing newline
+  // (a secret or .env file) is signed with it but arrives without it, or the other way round.
+  const clientIds = new Set([
+    c.clientId.trim(),
+    `${c.clientId}\n`,
+    `${c.clientId}\r\n`,
+    `${c.clientId} `,
+  ]);
+  for (const clientId of clientIds) {
+    if (clientId !== c.clientId) {
+      add(
+        "CLIENT_ID_WHITESPACE",
+        `The signer signed the client id as ${JSON.stringify(clientId)}: trim it where it is read.`,
+        { clientId },
+      );
     }
   }
   // A path ending in "\r" yields "<METHOD> <path>\r\n<clientId>…": a CRLF after the first line.
