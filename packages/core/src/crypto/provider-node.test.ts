@@ -81,6 +81,32 @@ describe("node:crypto provider", () => {
     expect(await cryptoProvider.verify(foreignPublic, expected, data)).toBe(true);
   });
 
+  test("borrows the arrays it is given, through node:crypto and through WebCrypto", async () => {
+    const imported = await cryptoProvider.importKey(
+      { format: "spki", data: der(keys.alipay.publicKeySpkiBase64) },
+      "verify",
+    );
+    const foreign = await crypto.subtle.importKey(
+      "spki",
+      der(keys.alipay.publicKeySpkiBase64),
+      RSA,
+      false,
+      ["verify"],
+    );
+    for (const key of [imported, foreign]) {
+      // Overwritten as soon as verify returns, as verifySignature's reused buffers are.
+      const [signature, content] = [expected.slice(), data.slice()];
+      const valid = cryptoProvider.verify(key, signature, content);
+      signature.fill(0);
+      content.fill(0);
+      const [blank, zeros] = [new Uint8Array(expected.length), new Uint8Array(data.length)];
+      const invalid = cryptoProvider.verify(key, blank, zeros);
+      blank.set(expected);
+      zeros.set(data);
+      expect([await valid, await invalid]).toStrictEqual([true, false]);
+    }
+  });
+
   test("uses a KeyObject for an extractable CryptoKey it did not import", async () => {
     const foreign = await crypto.subtle.importKey(
       "spki",
