@@ -10,10 +10,10 @@ import { type SignatureContent, signatureContent } from "./signature-content.ts"
 // content and the signature, a tenth of a node:crypto RSA-2048 verify. So both are written into
 // these two buffers, reused from call to call. That is safe because `verify` only borrows its
 // arguments (see CryptoProvider): it reads or copies them before it returns, and nothing awaits
-// between writing the buffers and calling it. The conformance suite checks this in every
-// runtime with many verifications in flight at once. Content that may not fit (bodies over about 5,000
-// characters, where hashing dwarfs one allocation) and signatures of keys over 8192 bits get
-// fresh arrays.
+// between writing the buffers and calling it. The conformance suite checks this in every runtime
+// with many verifications in flight at once. Content that may not fit (byte bodies over about
+// 16 KB, string bodies over about 5,000 characters: hashing them dwarfs one allocation) and
+// signatures of keys over 8192 bits get fresh arrays.
 const contentBuffer = new Uint8Array(16384);
 const signatureBuffer = new Uint8Array(1032);
 
@@ -38,7 +38,6 @@ export async function verifySignature(
   if (typeof signature !== "string") {
     throw new TypeError("verifySignature: signature must be a string");
   }
-  // Checked before the key is awaited, so that a bad content field throws whatever the key.
   const key = peekKey(publicKey, "public") ?? (await importPublicKey(publicKey));
   // No await from here to `verify`: the buffers hold this call's bytes until it returns.
   const bytes = decodeSignature(signature, signatureBuffer);
