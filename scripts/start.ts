@@ -22,7 +22,7 @@ import {
   publicKeyOf,
 } from "./lib/local-secrets.ts";
 import { formatStartBanner, knownApiKey } from "./lib/start-banner.ts";
-import { applyLocalMigrations, startWranglerDev } from "./lib/wrangler-dev.ts";
+import { applyLocalMigrations, startWranglerDevOnFreePorts } from "./lib/wrangler-dev.ts";
 
 const root = join(import.meta.dirname, "..");
 const devVarsPath = join(root, ".dev.vars");
@@ -86,9 +86,7 @@ async function main(): Promise<void> {
   const merchantPublicKey = publicKeyOf(requireVar(vars, "AMS_PRIVATE_KEY"));
   const storefrontBuilt = buildStorefront();
 
-  const workerPort = await freePort(8787);
   const sandboxPort = await freePort(8788);
-  const workerUrl = `http://127.0.0.1:${workerPort}`;
   const persistTo = join(root, ".wrangler", "state");
 
   const sandbox = await startSandboxServer({
@@ -101,18 +99,20 @@ async function main(): Promise<void> {
   log("applying D1 migrations to the local database");
   await applyLocalMigrations(root, persistTo);
   log("starting wrangler dev");
-  const worker = await startWranglerDev({
-    root,
-    port: workerPort,
-    inspectorPort: await freePort(0),
-    persistTo,
-    vars: {
-      AMS_GATEWAY: sandbox.url,
-      PUBLIC_BASE_URL: workerUrl,
-      CORS_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
-    },
-    onOutput: (line) => console.log(`[wrangler] ${line}`),
-  });
+  const worker = await startWranglerDevOnFreePorts(
+    (port) => ({
+      root,
+      persistTo,
+      vars: {
+        AMS_GATEWAY: sandbox.url,
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+        CORS_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
+      },
+      onOutput: (line) => console.log(`[wrangler] ${line}`),
+    }),
+    8787,
+  );
+  const workerUrl = worker.url;
 
   // Whatever ends this process, wrangler's process group goes with it.
   process.on("exit", () => {

@@ -13,12 +13,11 @@ import {
   startSandboxServer,
 } from "@ams-edge/sandbox/node";
 import { ensureAssetsDirectory, writePlaceholderAssets } from "./ensure-assets.ts";
-import { freePort } from "./free-port.ts";
 import { formatEnvFile, generateLocalSecrets, publicKeyOf } from "./local-secrets.ts";
 import {
   applyLocalMigrations,
   buildWorkerBundle,
-  startWranglerDev,
+  startWranglerDevOnFreePorts,
   type WranglerDev,
 } from "./wrangler-dev.ts";
 
@@ -90,21 +89,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ]);
       built = { bundle, assets };
     }
-    const port = await freePort();
-    worker = await startWranglerDev({
+    const gateway = sandbox.url;
+    worker = await startWranglerDevOnFreePorts((port) => ({
       root: repositoryRoot,
-      port,
-      inspectorPort: await freePort(),
       persistTo: stateDir,
       envFile,
       ...built,
       vars: {
-        AMS_GATEWAY: sandbox.url,
+        AMS_GATEWAY: gateway,
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         ENTRY_RATE_LIMIT: "1000/1",
         ...options.vars,
       },
-    });
+    }));
   } catch (error) {
     await sandbox?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { freePort } from "./free-port.ts";
 
 /** Environment that keeps wrangler from reaching the network or asking questions. */
 export const WRANGLER_OFFLINE_ENV = {
@@ -173,16 +174,55 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (!running) throw new Error(`wrangler dev exited before it was ready:\n${output}`);
+    // Wrangler reports a taken port but may keep running without serving.
+    if (ADDRESS_IN_USE.test(output)) {
+      await stop();
+      throw new Error(`wrangler dev could not bind its port:\n${output}`);
+    }
     try {
-      const response = await fetch(`${url}/api/health`);
+      // Bounded: whatever else holds the port may accept the connection and never answer.
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return { url, process: child, output: () => output, stop, exited };
     } catch {
-      // Not listening yet.
+      // Not listening yet, or not answering.
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   await stop();
   throw new Error(`wrangler dev did not answer on ${url} in time:\n${output}`);
+}
+
+/** What {@link startWranglerDevOnFreePorts} asks of its caller for a given port. */
+export type WranglerDevOptionsFor = (
+  port: number,
+) => Omit<WranglerDevOptions, "port" | "inspectorPort">;
+
+/**
+ * {@link startWranglerDev} on a free port (`preferredPort` when it is free) and a free inspector
+ * port. Another process, or wrangler's own workerd binding ports of the OS's choosing, can take a
+ * port between the check and wrangler's bind: a start that fails with "Address already in use"
+ * is tried again on new ports, three times in all.
+ */
+export async function startWranglerDevOnFreePorts(
+  optionsFor: WranglerDevOptionsFor,
+  preferredPort = 0,
+): Promise<WranglerDev> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort(attempt === 1 ? preferredPort : 0);
+    const inspectorPort = await freePort();
+    try {
+      return await startWranglerDev({ ...optionsFor(port), port, inspectorPort });
+    } catch (error) {
+      if (attempt >= 3 || !isAddressInUse(error)) throw error;
+    }
+  }
+}
+
+const ADDRESS_IN_USE = /Address already in use|EADDRINUSE/;
+
+/** True for the error of a wrangler dev that could not start because a port was taken. */
+export function isAddressInUse(error: unknown): boolean {
+  return error instanceof Error && ADDRESS_IN_USE.test(error.message);
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
