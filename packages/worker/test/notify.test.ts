@@ -1,3 +1,4 @@
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { NOTIFICATION_ACK_BODY } from "@ams-edge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -163,21 +164,67 @@ describe("POST /alipay/notify", () => {
     ]);
   });
 
-  it("answers 503 when storing fails, so that the provider resends; the resend settles it", async () => {
+  it("acknowledges a verified result while D1 is down; the index catches up once it is back", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { created, body } = await openPayment();
+    const id = created.paymentRequestId;
+    const stub = env.PAYMENTS.get(env.PAYMENTS.idFromName(id));
+    const indexed = () =>
+      env.DB.prepare("SELECT status, version FROM payments WHERE payment_request_id = ?")
+        .bind(id)
+        .first<{ status: string; version: number }>();
+    const alarm = () => runInDurableObject(stub, (_instance, ctx) => ctx.storage.getAlarm());
+    expect((await indexed())?.status).toBe("awaiting_payment");
+
     await env.DB.exec("ALTER TABLE payments RENAME TO payments_unavailable");
-    const failed = await send(await signedNotification(body));
-    expect([failed.status, errorCode(failed.body)]).toStrictEqual([503, "STORAGE_FAILURE"]);
+    expect(await send(await signedNotification(body))).toStrictEqual({
+      status: 200,
+      body: NOTIFICATION_ACK_BODY,
+    });
+    const view = await readPayment(id, created.statusToken);
+    expect(view.status).toBe("succeeded");
+    // The alarm that writes the index fails while D1 is down, and is armed again.
+    await runDurableObjectAlarm(stub);
+    expect(await alarm()).not.toBeNull();
+    expect(logged).toHaveBeenCalled();
+    for (const [message] of logged.mock.calls) {
+      expect(String(message)).toContain("the D1 index write failed");
+    }
+
     await env.DB.exec("ALTER TABLE payments_unavailable RENAME TO payments");
+    expect((await indexed())?.status).toBe("awaiting_payment");
+    await runDurableObjectAlarm(stub);
+    expect(await indexed()).toStrictEqual({ status: "succeeded", version: view.version });
+    expect(await alarm()).toBeNull();
+    // A resend changes nothing and writes nothing more.
     expect((await send(await signedNotification(body))).status).toBe(200);
-    const listed = await env.DB.prepare("SELECT status FROM payments WHERE payment_request_id = ?")
-      .bind(created.paymentRequestId)
-      .first();
-    expect(listed).toStrictEqual({ status: "succeeded" });
-    expect(logged.mock.calls.map((call) => call[0])).toStrictEqual([
-      "notification not stored; the provider will resend it",
-    ]);
+    expect(await alarm()).toBeNull();
+  });
+
+  it("reads the payment's state once per notification and parses the body once", async () => {
+    const { created, body } = await openPayment();
+    const stub = env.PAYMENTS.get(env.PAYMENTS.idFromName(created.paymentRequestId));
+    const parse = vi.spyOn(JSON, "parse");
+    const statements = await runInDurableObject(stub, async (_instance, ctx) => {
+      const exec = vi.spyOn(ctx.storage.sql, "exec");
+      const answer = await send(await signedNotification(body));
+      expect(answer.status).toBe(200);
+      const texts = exec.mock.calls.map(([query]) => String(query));
+      exec.mockRestore();
+      return texts;
+    });
+    const stateReads = statements.filter((q) =>
+      /SELECT[\s\S]*state_json[\s\S]*FROM payment\b/.test(q),
+    );
+    expect(stateReads).toHaveLength(1);
+    // The Worker parses the body once (verifyNotification); the object parses the stored state
+    // once; nothing else is parsed on the way.
+    const bodies = parse.mock.calls.filter(([text]) => text === body);
+    expect(bodies).toHaveLength(1);
+    parse.mockRestore();
+    expect((await readPayment(created.paymentRequestId, created.statusToken)).status).toBe(
+      "succeeded",
+    );
   });
 
   it("answers 503 when the Worker's log cannot store an unknown notifyType", async () => {

@@ -177,6 +177,8 @@ describe("a refund the gateway answers U", () => {
     });
     expect((await exports.default.fetch(await signedNotification(body))).status).toBe(200);
     expect((await readPayment(id, created.statusToken)).refunded.value).toBe("200");
+    // The alarm still runs once, at once, to bring the D1 index up to date; then none is set.
+    for (let runs = 0; runs < 3 && (await runDurableObjectAlarm(stubOf(id))); runs += 1);
     expect((await alarmAndRefundTime(id, refundRequestId)).alarm).toBe(null);
     expect(inquiries(await eventsOf(id))).toStrictEqual([]);
   });

@@ -5,6 +5,11 @@ export {
   type NotificationErrorCode,
 } from "./notification-error.ts";
 export {
+  type NotificationMeaning,
+  notificationMeaning,
+  type RefundNotice,
+} from "./notification-event.ts";
+export {
   type SignTestNotificationForPath,
   type SignTestNotificationForUrl,
   signTestNotification,

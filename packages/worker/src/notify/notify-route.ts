@@ -1,13 +1,11 @@
 import {
   acknowledge,
   isNotificationError,
-  type NotificationOutput,
-  PaymentResultNotificationSchema,
-  RefundResultNotificationSchema,
+  type NotificationMeaning,
+  notificationMeaning,
   verifyNotification,
 } from "@ams-edge/core";
 import { Hono } from "hono/tiny";
-import * as v from "valibot";
 import type { AppEnv } from "../http/app-env.ts";
 import { requireJsonContentType } from "../http/read-body.ts";
 import { WorkerError } from "../http/worker-error.ts";
@@ -41,7 +39,8 @@ notifyRoute.post("/alipay/notify", async (c) => {
     throw notificationFailure(error.code, error.message);
   }
   try {
-    await store(c.env, verified.notification, verified.rawBody, verified.requestTime);
+    const meaning = notificationMeaning(verified.notification, Date.now());
+    await store(c.env, meaning, verified.rawBody, verified.requestTime);
   } catch (cause) {
     console.error("notification not stored; the provider will resend it", cause);
     throw new WorkerError(
@@ -72,57 +71,43 @@ function notificationFailure(code: string, message: string): WorkerError {
   }
 }
 
-// What a result notification carries to its payment object: its string fields, and those of
-// `result` and the amounts, which is all the object reads. The raw body it stores keeps the rest;
-// leaving the rest out of the call means no nesting a sender chooses can overflow the call's
-// serializer (a deep unknown field used to fail the delivery with STORAGE_FAILURE).
-const CARRIED_OBJECTS = new Set(["result", "paymentAmount", "actualPaymentAmount", "refundAmount"]);
-
-function carried(value: object, nested = true): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === "string") out[key] = item;
-    else if (nested && CARRIED_OBJECTS.has(key) && typeof item === "object" && item !== null) {
-      out[key] = carried(item, false);
-    }
+/** The payment a notification is for: named by it, or, for a refund, by the refund's id. */
+function paymentOf(meaning: NotificationMeaning): string | null {
+  if (meaning.kind === "payment") return meaning.paymentRequestId;
+  // Our refund ids start with their payment's id (see the refunds route).
+  if (meaning.kind === "refund") {
+    return /^([A-Za-z0-9-]{1,64})_/.exec(meaning.notice.refundRequestId)?.[1] ?? null;
   }
-  return out;
+  return null;
 }
 
+/**
+ * Hands the notification to its payment's object, which stores the raw body and applies the
+ * meaning in one call; what no payment takes is kept in D1 verbatim.
+ */
 async function store(
   env: Env,
-  notification: NotificationOutput,
+  meaning: NotificationMeaning,
   rawBody: string,
   requestTime: string,
 ): Promise<void> {
-  // The "other" member types notifyType as any string, so narrowing by it alone proves nothing.
-  if (
-    v.is(PaymentResultNotificationSchema, notification) &&
-    isPaymentRequestId(notification.paymentRequestId)
-  ) {
-    const stub = paymentObject(env, notification.paymentRequestId);
-    const { known } = await stub.receiveNotification({
-      requestTime,
+  const paymentRequestId = paymentOf(meaning);
+  if (paymentRequestId !== null && isPaymentRequestId(paymentRequestId)) {
+    const { known } = await paymentObject(env, paymentRequestId).receiveNotification({
+      meaning,
       rawBody,
-      notification: v.parse(PaymentResultNotificationSchema, carried(notification)),
+      requestTime,
     });
     if (known) return;
-  } else if (v.is(RefundResultNotificationSchema, notification)) {
-    // Our refund ids start with their payment's id (see the refunds route).
-    const paymentRequestId = /^([A-Za-z0-9-]{1,64})_/.exec(notification.refundRequestId ?? "")?.[1];
-    if (paymentRequestId !== undefined) {
-      const { known } = await paymentObject(env, paymentRequestId).receiveNotification({
-        requestTime,
-        rawBody,
-        notification: v.parse(RefundResultNotificationSchema, carried(notification)),
-      });
-      if (known) return;
-    }
   }
-  const paymentRequestId: unknown = notification.paymentRequestId;
   await logOtherNotification(env.DB, {
-    notifyType: notification.notifyType,
-    paymentRequestId: typeof paymentRequestId === "string" ? paymentRequestId : null,
+    notifyType:
+      meaning.kind === "other"
+        ? meaning.notifyType
+        : meaning.kind === "payment"
+          ? "PAYMENT_RESULT"
+          : "REFUND_RESULT",
+    paymentRequestId: meaning.kind === "refund" ? null : meaning.paymentRequestId,
     requestTime,
     rawBody,
   });

@@ -1,13 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
 import {
   createPayment,
+  type NotificationMeaning,
   nextAction,
   type PaymentAction,
   type PaymentEvent,
-  type PaymentResultNotificationOutput,
   type PaymentState,
-  type RefundResultNotificationOutput,
-  toNotificationEvent,
   transition,
 } from "@ams-edge/core";
 import { loadConfig } from "../config/load-config.ts";
@@ -19,7 +17,7 @@ import {
   eventOf,
   outcomeLogEntry,
   outcomeOf,
-  refundNotificationEvent,
+  refundNoticeEvent,
 } from "./gateway-events.ts";
 import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
 import type { CreatePaymentCommand } from "./order-record.ts";
@@ -30,6 +28,9 @@ import { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
 import { type RefundCommand, runRefund } from "./run-refund.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
 import { toPaymentView } from "./to-payment-view.ts";
+
+/** Longest wait between retries of a failed D1 index write. */
+const INDEX_RETRY_MAX_MS = 60_000;
 
 const fail = <T>(
   code: Extract<ObjectResult<T>, { ok: false }>["code"],
@@ -52,6 +53,8 @@ export class PaymentObject extends DurableObject<Env> {
   readonly #refundsInFlight = new Map<string, AmountView>();
   readonly #refundInquiries: RefundInquiryStorage;
   readonly #refundInquiriesInFlight = new Set<string>();
+  /** Consecutive failed writes of the D1 index, for the retry delay (reset by a success). */
+  #indexFailures = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -146,14 +149,16 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Stores a verified `PAYMENT_RESULT` (or `REFUND_RESULT`) and applies it. Resolves only after
-   * both are written, so the Worker acknowledges a stored notification; `known: false` means this
-   * object holds no payment (nothing was written).
+   * Stores a verified notification's raw body and applies what it means, in one call that reads
+   * the payment once. Resolves once both are in this object's storage, so the Worker acknowledges
+   * a stored notification; the D1 index is brought up to date afterwards by the alarm (see
+   * {@link PaymentObject.alarm}), so an index outage never delays or fails an acknowledgement.
+   * `known: false` means this object holds no payment (nothing was written).
    */
   async receiveNotification(input: {
-    requestTime: string;
+    meaning: NotificationMeaning;
     rawBody: string;
-    notification: PaymentResultNotificationOutput | RefundResultNotificationOutput;
+    requestTime: string;
   }): Promise<{ known: boolean; changed: boolean }> {
     const stored = this.#storage.load();
     if (stored === null) return { known: false, changed: false };
@@ -163,15 +168,20 @@ export class PaymentObject extends DurableObject<Env> {
       { requestTime: input.requestTime, rawBody: input.rawBody },
       at,
     );
-    const { notification } = input;
+    const { meaning } = input;
     const event =
-      notification.notifyType === "PAYMENT_RESULT"
-        ? toNotificationEvent(notification, at)
-        : refundNotificationEvent(notification, stored.state, at);
+      meaning.kind === "payment"
+        ? meaning.event === null
+          ? null
+          : { ...meaning.event, at }
+        : meaning.kind === "refund"
+          ? refundNoticeEvent(meaning.notice, stored.state, at)
+          : null;
     // A notification that proves nothing (a U, no amount) is kept; the scheduled inquiry decides.
-    const changed = event === null ? false : this.#apply(event);
-    await this.#afterChange();
-    return { known: true, changed };
+    const next = event === null ? stored : this.#applyTo(stored, event);
+    if (next === stored) return { known: true, changed: false };
+    await this.#afterChange(next, "later");
+    return { known: true, changed: true };
   }
 
   /**
@@ -254,11 +264,20 @@ export class PaymentObject extends DurableObject<Env> {
     return stored;
   }
 
-  /** Applies one event; on a change stores the state, logs the transition and tells the sockets. */
+  /** Applies one event to the stored payment; true when it changed something. */
   #apply(event: PaymentEvent): boolean {
     const stored = this.#requireStored();
+    return this.#applyTo(stored, event) !== stored;
+  }
+
+  /**
+   * Applies one event to `stored` (the payment as just read); on a change stores the state, logs
+   * the transition and tells the sockets. Returns the payment after the event (`stored` itself
+   * when nothing changed).
+   */
+  #applyTo(stored: StoredPayment, event: PaymentEvent): StoredPayment {
     const next: PaymentState = transition(stored.state, event);
-    if (next.version === stored.state.version) return false;
+    if (next.version === stored.state.version) return stored;
     this.#storage.saveState(next);
     this.#storage.append("transition", {
       event,
@@ -267,10 +286,12 @@ export class PaymentObject extends DurableObject<Env> {
       version: next.version,
     });
     // Bookkeeping (one more inquiry) bumps the version too; sockets hear only visible changes.
-    const before = toPaymentView(stored.order, stored.state);
-    const after = toPaymentView(stored.order, next);
-    if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
-    return true;
+    if (this.ctx.getWebSockets().length > 0) {
+      const before = toPaymentView(stored.order, stored.state);
+      const after = toPaymentView(stored.order, next);
+      if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
+    }
+    return { order: stored.order, state: next };
   }
 
   async #sendPay(): Promise<void> {
@@ -313,14 +334,27 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Arms the alarm for the next action or refund inquiry, whichever comes first, and brings the
-   * D1 index up to date (an upsert guarded by version, so repeating it is harmless; a failure
-   * throws, and the caller's retry repeats it). Each is skipped when it is already so: a resent
-   * notification that changes nothing costs no alarm write and no D1 round trip.
+   * Arms the alarm for the next action, refund inquiry or index write, whichever comes first, and
+   * with `index: "now"` brings the D1 index up to date first.
+   *
+   * The D1 index is a projection of the state: it is behind while the version it last received
+   * (`indexedVersion`) is not the state's, and that gap is the outbox. With `"later"` (the
+   * notification path) nothing waits for D1: the alarm is armed to run at once and writes it.
+   * A failed write is logged and retried by the alarm, 1 s after the first failure, doubling up
+   * to every 60 s, until D1 answers; the upsert is guarded by version, so a repeated write is
+   * harmless. Each step is skipped when it is already so: a change that needs nothing costs no
+   * alarm write and no D1 round trip.
    */
-  async #afterChange(): Promise<void> {
-    const stored = this.#requireStored();
-    const action = nextAction(stored.state, Date.now(), this.#schedule());
+  async #afterChange(
+    stored: StoredPayment = this.#requireStored(),
+    index: "now" | "later" = "now",
+  ): Promise<void> {
+    const now = Date.now();
+    let indexDueAt: number | null = null;
+    if (this.#storage.indexedVersion() !== stored.state.version) {
+      indexDueAt = index === "now" ? await this.#writeIndex(stored, now) : now;
+    }
+    const action = nextAction(stored.state, now, this.#schedule());
     const refund = refundInquiryTimes(
       stored.state,
       this.#refundInquiries.records(),
@@ -329,6 +363,7 @@ export class PaymentObject extends DurableObject<Env> {
     const times: number[] = [];
     if (action.type !== "none") times.push(action.at);
     if (refund !== undefined) times.push(refund.at);
+    if (indexDueAt !== null) times.push(indexDueAt);
     const at = times.length === 0 ? null : Math.min(...times);
     if (this.#storage.plannedAlarm() !== at) this.#storage.savePlannedAlarm(at);
     // The real alarm, not the planned one: an alarm that has just run is no longer set.
@@ -336,13 +371,29 @@ export class PaymentObject extends DurableObject<Env> {
       if (at === null) await this.ctx.storage.deleteAlarm();
       else await this.ctx.storage.setAlarm(at);
     }
-    const { version } = stored.state;
-    if (this.#storage.indexedVersion() !== version) {
+  }
+
+  /**
+   * Writes the payment's row of the D1 index. Returns null once written, or, when D1 failed, when
+   * to try again (1 s, doubling per consecutive failure, at most 60 s).
+   */
+  async #writeIndex(stored: StoredPayment, now: number): Promise<number | null> {
+    try {
       await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
         referenceOrderId: stored.order.referenceOrderId,
         refundedValue: stored.state.refundedValue,
       });
-      this.#storage.saveIndexedVersion(version);
+    } catch (error) {
+      this.#indexFailures += 1;
+      const delay = Math.min(INDEX_RETRY_MAX_MS, 1000 * 2 ** (this.#indexFailures - 1));
+      console.error(
+        `payment ${stored.state.paymentRequestId}: the D1 index write failed (attempt ${this.#indexFailures}); retrying in ${delay} ms`,
+        error,
+      );
+      return now + delay;
     }
+    this.#indexFailures = 0;
+    this.#storage.saveIndexedVersion(stored.state.version);
+    return null;
   }
 }
