@@ -21,6 +21,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** How long after a payment shows a change its list row and CSV line may still lag (D1 up). */
+const INDEX_LAG_BOUND_MS = 2000;
+
 const isFinal = (v: { status: string }) => !["creating", "awaiting_payment"].includes(v.status);
 const moves = (log: { kind: string; data: Record<string, unknown> }[]) =>
   log.filter((e) => e.kind === "transition" && e.data.from !== e.data.to).map((e) => e.data.to);
@@ -39,6 +42,24 @@ describe("Order Code over real HTTP", () => {
       "awaiting_payment",
       "succeeded",
     ]);
+    // The D1 index is written after the acknowledgement, by the payment's alarm: the list and
+    // the CSV export show the result within INDEX_LAG_BOUND_MS of the payment showing it.
+    const shownAt = Date.now();
+    const indexed = async () => {
+      const list = (await (await merchant(stack, "/api/payments?storeId=demo-store")).json()) as {
+        payments: { paymentRequestId: string; status: string; version: number }[];
+      };
+      const row = list.payments.find((p) => p.paymentRequestId === created.paymentRequestId);
+      const csv = await (await merchant(stack, "/api/payments/export.csv")).text();
+      const line = csv.split("\n").find((l) => l.includes(created.paymentRequestId)) ?? "";
+      return (
+        row?.status === "succeeded" && row.version === done.version && line.includes("succeeded")
+      );
+    };
+    while (!(await indexed())) {
+      expect(Date.now() - shownAt).toBeLessThan(INDEX_LAG_BOUND_MS);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   });
 
   it("declined: failed with the wallet's result code", async () => {
