@@ -28,8 +28,15 @@ if (unknown.length > 0) {
   console.error(`No benchmark named ${unknown.join(", ")}; there are: ${available.join(", ")}.`);
   process.exit(2);
 }
-const names =
-  positionals.length === 0 ? available : available.filter((n) => positionals.includes(n));
+/** Too long for the `bench` step of `npm test`: full runs only. */
+const fullRunsOnly = ["growth"];
+const names = (
+  positionals.length === 0 ? available : available.filter((n) => positionals.includes(n))
+).filter((name) => {
+  if (!short || !fullRunsOnly.includes(name)) return true;
+  console.log(`\n### ${name}: skipped in a short run; it runs in full runs only (npm run bench)`);
+  return false;
+});
 
 let passed = 0;
 let failed = 0;
