@@ -1,4 +1,4 @@
-import type { AmountView, CreatedPayment, PaymentView } from "@ams-edge/core/api";
+import type { AmountView, CreatedPayment, ErrorBody, PaymentView } from "@ams-edge/core/api";
 import { type LiveSocket, type LiveSocketConstructor, toWebSocketUrl } from "./live-socket.ts";
 import { type EntryPayment, isPaymentView } from "./payment-view.ts";
 import {
@@ -125,7 +125,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
     const { status } = response;
     if (!response.ok) {
-      const { code, message } = (json?.error ?? {}) as { code?: string; message?: string };
+      // An ErrorBody from the Worker; anything else in front of it (a proxy) may answer too.
+      const { code, message } = (json?.error ?? {}) as Partial<ErrorBody["error"]>;
       throw fail(
         "HTTP_STATUS",
         `HTTP ${status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}`,

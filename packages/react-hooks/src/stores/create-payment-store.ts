@@ -1,5 +1,5 @@
 import type { AmsEdgeError } from "@ams-edge/core";
-import type { PaymentView } from "@ams-edge/core/api";
+import type { LiveMessage, PaymentView } from "@ams-edge/core/api";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import type { LiveSocket } from "../client/live-socket.ts";
 import { isPaymentView } from "../client/payment-view.ts";
@@ -144,7 +144,8 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     };
     s.onmessage = (event) => {
       if (socket !== s) return;
-      let message: { type?: unknown; payment?: unknown } | null;
+      // A LiveMessage of the contract, checked field by field before anything is taken from it.
+      let message: Partial<Record<keyof LiveMessage, unknown>> | null;
       try {
         message = JSON.parse(event.data);
       } catch {
