@@ -6,7 +6,7 @@ import { RefundViewSchema } from "./refund-view.ts";
 import { TIME_PATTERN } from "./wire-patterns.ts";
 
 /**
- * A {@link PaymentStatus}. Named apart from `PaymentStatusSchema` of `@ams-edge/core`, which is
+ * A payment status, one of {@link PAYMENT_STATUSES}. Named apart from `PaymentStatusSchema` of `@ams-edge/core`, which is
  * the gateway's `paymentStatus` (`SUCCESS`, `FAIL`, ...).
  */
 export const PaymentViewStatusSchema = v.picklist(PAYMENT_STATUSES);
