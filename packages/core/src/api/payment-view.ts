@@ -6,8 +6,8 @@ import { RefundViewSchema } from "./refund-view.ts";
 import { TIME_PATTERN } from "./wire-patterns.ts";
 
 /**
- * A payment status, one of {@link PAYMENT_STATUSES}. Named apart from `PaymentStatusSchema` of `@ams-edge/core`, which is
- * the gateway's `paymentStatus` (`SUCCESS`, `FAIL`, ...).
+ * A payment status, one of {@link PAYMENT_STATUSES}. Named apart from `PaymentStatusSchema` of
+ * `@ams-edge/core`, which is the gateway's `paymentStatus` (`SUCCESS`, `FAIL`, ...).
  */
 export const PaymentViewStatusSchema = v.picklist(PAYMENT_STATUSES);
 
