@@ -115,13 +115,19 @@ describe("POST /alipay/notify", () => {
     ]);
   });
 
-  it("answers 413 to a body over 64 KiB, 415 to another content type, 400 to signed non-JSON", async () => {
+  it("answers 413 to a body over 64 KiB; keeps a signed body of another media type or not JSON", async () => {
     const big = await send(await signedNotification(`{"pad":"${"x".repeat(64 * 1024)}"}`));
     expect([big.status, errorCode(big.body)]).toStrictEqual([413, "BODY_TOO_LARGE"]);
-    const text = await send(await signedNotification("{}", { contentType: "text/plain" }));
-    expect([text.status, errorCode(text.body)]).toStrictEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
-    const notJson = await send(await signedNotification("notifyType=PAYMENT_RESULT"));
-    expect([notJson.status, errorCode(notJson.body)]).toStrictEqual([400, "INVALID_JSON"]);
+    const ack = { status: 200, body: NOTIFICATION_ACK_BODY };
+    expect(await send(await signedNotification("{}", { contentType: "text/plain" }))).toStrictEqual(
+      ack,
+    );
+    expect(await send(await signedNotification("notifyType=PAYMENT_RESULT"))).toStrictEqual(ack);
+    const rows = await env.DB.prepare("SELECT body, reason FROM notifications ORDER BY id").all();
+    expect(rows.results).toStrictEqual([
+      { body: "{}", reason: "BODY_INVALID" },
+      { body: "notifyType=PAYMENT_RESULT", reason: "BODY_NOT_JSON" },
+    ]);
   });
 
   it("acknowledges a duplicate without changing the state, and logs both deliveries", async () => {
@@ -142,10 +148,15 @@ describe("POST /alipay/notify", () => {
       body: NOTIFICATION_ACK_BODY,
     });
     const rows = await env.DB.prepare(
-      "SELECT notify_type, payment_request_id, body FROM notifications",
+      "SELECT notify_type, payment_request_id, body, reason FROM notifications",
     ).all();
     expect(rows.results).toStrictEqual([
-      { notify_type: "DISPUTE_OPENED", payment_request_id: null, body },
+      {
+        notify_type: "DISPUTE_OPENED",
+        payment_request_id: null,
+        body,
+        reason: "NOTIFY_TYPE_UNKNOWN",
+      },
     ]);
   });
 

@@ -8,6 +8,7 @@ export {
   type NotificationMeaning,
   notificationMeaning,
   type RefundNotice,
+  type UnappliedReason,
 } from "./notification-event.ts";
 export {
   type SignTestNotificationForPath,
@@ -16,6 +17,7 @@ export {
 } from "./sign-test-notification.ts";
 export {
   DEFAULT_NOTIFICATION_MAX_BYTES,
+  type NotificationBodyProblem,
   type VerifiedNotification,
   type VerifyNotificationOptions,
   verifyNotification,

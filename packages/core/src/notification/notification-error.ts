@@ -11,12 +11,11 @@ export type NotificationErrorCode =
   | "SIGNATURE_MALFORMED"
   | "ALGORITHM_UNSUPPORTED"
   | "BODY_TOO_LARGE"
-  | "SIGNATURE_INVALID"
-  | "BODY_NOT_JSON"
-  | "BODY_INVALID";
+  | "SIGNATURE_INVALID";
 
 // The answer a receiver should give the sender for each failure: a signature problem is 401 (the
-// provider will resend; nothing was changed), a body problem 4xx, never a 5xx.
+// provider will resend; nothing was changed), a request problem 4xx, never a 5xx. A body that
+// fails to parse after the signature verified is not an error: it is kept and acknowledged.
 const HTTP_STATUS: Record<NotificationErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   MISSING_HEADER: 401,
@@ -25,13 +24,11 @@ const HTTP_STATUS: Record<NotificationErrorCode, number> = {
   ALGORITHM_UNSUPPORTED: 401,
   BODY_TOO_LARGE: 413,
   SIGNATURE_INVALID: 401,
-  BODY_NOT_JSON: 400,
-  BODY_INVALID: 400,
 };
 
 /** A notification that failed one of the checks of `verifyNotification`; it must not be acted on. */
 export class NotificationError extends AmsEdgeError<NotificationErrorCode> {
-  /** The HTTP status to answer the sender with (401, 405, 413 or 400). */
+  /** The HTTP status to answer the sender with (401, 405 or 413). */
   readonly httpStatus: number;
 
   constructor(

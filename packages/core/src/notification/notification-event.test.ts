@@ -5,7 +5,12 @@ import { notificationMeaning } from "./notification-event.ts";
 
 const AT = 1_768_478_400_000;
 
-const parse = (body: unknown) => v.parse(NotificationSchema, body);
+/** The meaning of a body that parses, as verifyNotification hands it on. */
+const meaningOf = (body: unknown) =>
+  notificationMeaning(
+    { notification: v.parse(NotificationSchema, body), bodyProblem: null, json: body },
+    AT,
+  );
 
 const paymentResult = {
   notifyType: "PAYMENT_RESULT",
@@ -19,9 +24,10 @@ const paymentResult = {
 
 describe("notificationMeaning", () => {
   test("a PAYMENT_RESULT becomes the state machine's notification event", () => {
-    expect(notificationMeaning(parse(paymentResult), AT)).toStrictEqual({
+    expect(meaningOf(paymentResult)).toStrictEqual({
       kind: "payment",
       paymentRequestId: "test-order-1",
+      reason: null,
       event: {
         type: "notification",
         at: AT,
@@ -36,22 +42,34 @@ describe("notificationMeaning", () => {
   });
 
   test("the event is plain data with no field of the body it does not model", () => {
-    const meaning = notificationMeaning(parse(paymentResult), AT);
+    const meaning = meaningOf(paymentResult);
     expect(JSON.parse(JSON.stringify(meaning))).toStrictEqual(meaning);
     expect(JSON.stringify(meaning)).not.toContain("somethingNew");
   });
 
   test.each([
-    ["a U result", { ...paymentResult, result: { resultCode: "PROCESSING", resultStatus: "U" } }],
-    ["no amount", { ...paymentResult, paymentAmount: undefined }],
-    ["an empty result code", { ...paymentResult, result: { resultCode: "", resultStatus: "S" } }],
-  ])("a PAYMENT_RESULT with %s names its payment but carries no event", (_, body) => {
-    expect(notificationMeaning(parse(body), AT)).toStrictEqual({
-      kind: "payment",
-      paymentRequestId: "test-order-1",
-      event: null,
-    });
-  });
+    [
+      "a U result",
+      { ...paymentResult, result: { resultCode: "PROCESSING", resultStatus: "U" } },
+      "RESULT_UNKNOWN",
+    ],
+    ["no amount", { ...paymentResult, paymentAmount: undefined }, "AMOUNT_MISSING"],
+    [
+      "an empty result code",
+      { ...paymentResult, result: { resultCode: "", resultStatus: "S" } },
+      "RESULT_CODE_MISSING",
+    ],
+  ])(
+    "a PAYMENT_RESULT with %s names its payment, carries no event and says why",
+    (_, body, reason) => {
+      expect(meaningOf(body)).toStrictEqual({
+        kind: "payment",
+        paymentRequestId: "test-order-1",
+        event: null,
+        reason,
+      });
+    },
+  );
 
   test("a REFUND_RESULT becomes a refund notice, its status from refundStatus first", () => {
     const body = {
@@ -61,7 +79,7 @@ describe("notificationMeaning", () => {
       refundRequestId: "test-order-1_r1",
       refundAmount: { currency: "USD", value: "100" },
     };
-    expect(notificationMeaning(parse(body), AT)).toStrictEqual({
+    expect(meaningOf(body)).toStrictEqual({
       kind: "refund",
       notice: {
         refundRequestId: "test-order-1_r1",
@@ -71,7 +89,7 @@ describe("notificationMeaning", () => {
       },
     });
     const { refundStatus: _, refundAmount: __, ...bare } = body;
-    expect(notificationMeaning(parse(bare), AT)).toStrictEqual({
+    expect(meaningOf(bare)).toStrictEqual({
       kind: "refund",
       notice: {
         refundRequestId: "test-order-1_r1",
@@ -84,13 +102,47 @@ describe("notificationMeaning", () => {
 
   test("a REFUND_RESULT without a refund id, and any other type, are other", () => {
     const refund = { notifyType: "REFUND_RESULT", result: { resultCode: "X", resultStatus: "F" } };
-    expect(notificationMeaning(parse(refund), AT)).toStrictEqual({
+    expect(meaningOf(refund)).toStrictEqual({
       kind: "other",
       notifyType: "REFUND_RESULT",
       paymentRequestId: null,
+      reason: "REFUND_ID_MISSING",
+    });
+    expect(meaningOf({ notifyType: "DISPUTE", paymentRequestId: "p-1" })).toStrictEqual({
+      kind: "other",
+      notifyType: "DISPUTE",
+      paymentRequestId: "p-1",
+      reason: "NOTIFY_TYPE_UNKNOWN",
+    });
+  });
+
+  test("a body that did not parse is other, with its problem and the payment it names", () => {
+    const json = { notifyType: "PAYMENT_RESULT", paymentRequestId: "p-1", result: null };
+    expect(
+      notificationMeaning(
+        { notification: null, bodyProblem: { code: "BODY_INVALID", message: "x" }, json },
+        AT,
+      ),
+    ).toStrictEqual({
+      kind: "other",
+      notifyType: "PAYMENT_RESULT",
+      paymentRequestId: "p-1",
+      reason: "BODY_INVALID",
     });
     expect(
-      notificationMeaning(parse({ notifyType: "DISPUTE", paymentRequestId: "p-1" }), AT),
-    ).toStrictEqual({ kind: "other", notifyType: "DISPUTE", paymentRequestId: "p-1" });
+      notificationMeaning(
+        {
+          notification: null,
+          bodyProblem: { code: "BODY_NOT_JSON", message: "x" },
+          json: undefined,
+        },
+        AT,
+      ),
+    ).toStrictEqual({
+      kind: "other",
+      notifyType: null,
+      paymentRequestId: null,
+      reason: "BODY_NOT_JSON",
+    });
   });
 });

@@ -3,10 +3,10 @@ import type { PaymentAmount } from "../payment/payment-state.ts";
 import {
   isPaymentResultNotification,
   isRefundResultNotification,
-  type NotificationOutput,
   type PaymentResultNotificationOutput,
   type RefundResultNotificationOutput,
 } from "../schemas/index.ts";
+import type { VerifiedNotification } from "./verify-notification.ts";
 
 /** What a verified `REFUND_RESULT` says of one refund, before it is matched to a payment. */
 export interface RefundNotice {
@@ -21,20 +21,50 @@ export interface RefundNotice {
 }
 
 /**
+ * Why a verified notification changes no payment by itself; it is kept for review all the same.
+ *
+ * - `BODY_NOT_JSON`, `BODY_INVALID`: the body could not be parsed (see `bodyProblem`).
+ * - `RESULT_UNKNOWN`: a `PAYMENT_RESULT` whose `resultStatus` is `U`.
+ * - `AMOUNT_MISSING`: a success without `paymentAmount`, which a success must carry.
+ * - `RESULT_CODE_MISSING`: a result with an empty `resultCode`.
+ * - `REFUND_ID_MISSING`: a `REFUND_RESULT` without `refundRequestId`.
+ * - `NOTIFY_TYPE_UNKNOWN`: a `notifyType` this library does not model.
+ */
+export type UnappliedReason =
+  | "BODY_NOT_JSON"
+  | "BODY_INVALID"
+  | "RESULT_UNKNOWN"
+  | "AMOUNT_MISSING"
+  | "RESULT_CODE_MISSING"
+  | "REFUND_ID_MISSING"
+  | "NOTIFY_TYPE_UNKNOWN";
+
+/**
  * A verified notification as what it means for the state machine: the one place that reads
  * notification shapes. Built once, where the notification is verified, and handed on as plain
  * data (it crosses RPC boundaries as is).
  *
  * - `payment`: a `PAYMENT_RESULT`. `event` is the state machine's `notification` event, or null
- *   when the body proves nothing the machine can act on (a `U`, no amount): the raw body is still
- *   kept by whoever stores it, and a scheduled inquiry decides.
+ *   with the `reason` when the body proves nothing the machine can act on (a `U`, a success
+ *   without its amount): whoever stores it keeps the raw body, and a scheduled inquiry decides.
  * - `refund`: a `REFUND_RESULT` naming one refund (`refundRequestId`).
- * - `other`: anything else (another `notifyType`, a refund result without a refund id).
+ * - `other`: anything else, with the `reason` it applies to nothing, and the `paymentRequestId`
+ *   it names when it names one (a body the schema refused may still say which payment it is for).
  */
 export type NotificationMeaning =
-  | { kind: "payment"; paymentRequestId: string; event: NotificationEvent | null }
+  | {
+      kind: "payment";
+      paymentRequestId: string;
+      event: NotificationEvent | null;
+      reason: UnappliedReason | null;
+    }
   | { kind: "refund"; notice: RefundNotice }
-  | { kind: "other"; notifyType: string; paymentRequestId: string | null };
+  | {
+      kind: "other";
+      notifyType: string | null;
+      paymentRequestId: string | null;
+      reason: UnappliedReason;
+    };
 
 const REFUND_STATUS = { SUCCESS: "S", FAIL: "F", PROCESSING: "U" } as const;
 
@@ -49,8 +79,16 @@ function paymentMeaning(
   const { result, paymentRequestId } = notification;
   const paymentAmount = amountOf(notification.paymentAmount);
   const status = result.resultStatus;
+  const reason: UnappliedReason | null =
+    status === "U"
+      ? "RESULT_UNKNOWN"
+      : result.resultCode === ""
+        ? "RESULT_CODE_MISSING"
+        : paymentAmount === null
+          ? "AMOUNT_MISSING"
+          : null;
   const event: NotificationEvent | null =
-    (status === "S" || status === "F") && paymentAmount !== null && result.resultCode !== ""
+    reason === null && paymentAmount !== null && status !== "U"
       ? {
           type: "notification",
           at,
@@ -62,13 +100,18 @@ function paymentMeaning(
           paymentTime: notification.paymentTime === "" ? null : (notification.paymentTime ?? null),
         }
       : null;
-  return { kind: "payment", paymentRequestId, event };
+  return { kind: "payment", paymentRequestId, event, reason };
 }
 
 function refundMeaning(notification: RefundResultNotificationOutput): NotificationMeaning {
   const { refundRequestId, refundStatus, result } = notification;
   if (refundRequestId === undefined || refundRequestId === "") {
-    return { kind: "other", notifyType: notification.notifyType, paymentRequestId: null };
+    return {
+      kind: "other",
+      notifyType: notification.notifyType,
+      paymentRequestId: null,
+      reason: "REFUND_ID_MISSING",
+    };
   }
   return {
     kind: "refund",
@@ -81,27 +124,42 @@ function refundMeaning(notification: RefundResultNotificationOutput): Notificati
   };
 }
 
+function textField(json: unknown, key: string): string | null {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
+  const value = (json as Record<string, unknown>)[key];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
 /**
- * What a verified, parsed notification means (see {@link NotificationMeaning}); `at` is when it
- * was received (epoch ms).
+ * What a verified notification means (see {@link NotificationMeaning}); `at` is when it was
+ * received (epoch ms). Takes `verifyNotification`'s result as it is, parsed or not.
  *
  * @example
- * const { notification } = await verifyNotification(request, options);
- * const meaning = notificationMeaning(notification, Date.now());
+ * const verified = await verifyNotification(request, options);
+ * const meaning = notificationMeaning(verified, Date.now());
  * if (meaning.kind === "payment" && meaning.event !== null) {
  *   state = transition(state, meaning.event);
  * }
  */
 export function notificationMeaning(
-  notification: NotificationOutput,
+  verified: Pick<VerifiedNotification, "notification" | "bodyProblem" | "json">,
   at: number,
 ): NotificationMeaning {
+  const { notification } = verified;
+  if (notification === null) {
+    return {
+      kind: "other",
+      notifyType: textField(verified.json, "notifyType"),
+      paymentRequestId: textField(verified.json, "paymentRequestId"),
+      reason: verified.bodyProblem?.code ?? "BODY_INVALID",
+    };
+  }
   if (isPaymentResultNotification(notification)) return paymentMeaning(notification, at);
   if (isRefundResultNotification(notification)) return refundMeaning(notification);
-  const paymentRequestId: unknown = notification.paymentRequestId;
   return {
     kind: "other",
     notifyType: notification.notifyType,
-    paymentRequestId: typeof paymentRequestId === "string" ? paymentRequestId : null,
+    paymentRequestId: textField(notification, "paymentRequestId"),
+    reason: "NOTIFY_TYPE_UNKNOWN",
   };
 }

@@ -7,7 +7,6 @@ import {
 } from "@ams-edge/core";
 import { Hono } from "hono/tiny";
 import type { AppEnv } from "../http/app-env.ts";
-import { requireJsonContentType } from "../http/read-body.ts";
 import { WorkerError } from "../http/worker-error.ts";
 import { isPaymentRequestId } from "../payments/payment-request-id.ts";
 import { paymentObject } from "../payments/payment-stub.ts";
@@ -17,15 +16,15 @@ import { logOtherNotification } from "./other-notification-log.ts";
 export const NOTIFY_MAX_BYTES = 64 * 1024;
 
 /**
- * `POST /alipay/notify`: the provider's notifications. Verified over the raw body, stored (in the
- * payment's object, or in the Worker's log for any other kind), and acknowledged only then.
- * Answers: 401 for a bad signature (nothing changes), 413 / 415 / 400 for a body that is too
- * big, not JSON, or malformed, 503 when storing fails (the provider resends).
+ * `POST /alipay/notify`: the provider's notifications. Verified over the raw body, then kept and
+ * acknowledged whatever the body holds: stored in the payment's object (which applies what it
+ * understands and records why it applied the rest to nothing), or in the Worker's log of other
+ * notifications. Answers: 401 for a bad signature or another client id, 413 for a body that is
+ * too big (nothing changes); 503 when storing fails (the provider resends).
  */
 export const notifyRoute = new Hono<AppEnv>();
 
 notifyRoute.post("/alipay/notify", async (c) => {
-  requireJsonContentType(c.req.raw);
   let verified: Awaited<ReturnType<typeof verifyNotification>>;
   try {
     verified = await verifyNotification(c.req.raw, {
@@ -39,7 +38,7 @@ notifyRoute.post("/alipay/notify", async (c) => {
     throw notificationFailure(error.code, error.message);
   }
   try {
-    const meaning = notificationMeaning(verified.notification, Date.now());
+    const meaning = notificationMeaning(verified, Date.now());
     await store(c.env, meaning, verified.rawBody, verified.requestTime);
   } catch (cause) {
     console.error("notification not stored; the provider will resend it", cause);
@@ -58,10 +57,6 @@ function notificationFailure(code: string, message: string): WorkerError {
   switch (code) {
     case "BODY_TOO_LARGE":
       return new WorkerError("BODY_TOO_LARGE", message);
-    case "BODY_NOT_JSON":
-      return new WorkerError("INVALID_JSON", message);
-    case "BODY_INVALID":
-      return new WorkerError("INVALID_REQUEST", message);
     case "METHOD_NOT_ALLOWED":
       return new WorkerError("METHOD_NOT_ALLOWED", message);
     case "CLIENT_ID_MISMATCH":
@@ -73,17 +68,15 @@ function notificationFailure(code: string, message: string): WorkerError {
 
 /** The payment a notification is for: named by it, or, for a refund, by the refund's id. */
 function paymentOf(meaning: NotificationMeaning): string | null {
-  if (meaning.kind === "payment") return meaning.paymentRequestId;
+  if (meaning.kind !== "refund") return meaning.paymentRequestId;
   // Our refund ids start with their payment's id (see the refunds route).
-  if (meaning.kind === "refund") {
-    return /^([A-Za-z0-9-]{1,64})_/.exec(meaning.notice.refundRequestId)?.[1] ?? null;
-  }
-  return null;
+  return /^([A-Za-z0-9-]{1,64})_/.exec(meaning.notice.refundRequestId)?.[1] ?? null;
 }
 
 /**
- * Hands the notification to its payment's object, which stores the raw body and applies the
- * meaning in one call; what no payment takes is kept in D1 verbatim.
+ * Hands the notification to the payment it names, whose object stores the raw body and applies
+ * the meaning in one call (or records why it applies nothing); what no payment takes is kept in
+ * D1's review log verbatim, with the reason.
  */
 async function store(
   env: Env,
@@ -110,5 +103,6 @@ async function store(
     paymentRequestId: meaning.kind === "refund" ? null : meaning.paymentRequestId,
     requestTime,
     rawBody,
+    reason: meaning.kind === "other" ? meaning.reason : "PAYMENT_UNKNOWN",
   });
 }

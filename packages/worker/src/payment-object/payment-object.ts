@@ -9,6 +9,7 @@ import {
   transition,
 } from "@ams-edge/core";
 import { loadConfig } from "../config/load-config.ts";
+import { logUnappliedNotifications } from "../notify/other-notification-log.ts";
 import { upsertPaymentIndex } from "../payment-index/payment-index.ts";
 import { followUpRefunds } from "./follow-up-refunds.ts";
 import { gatewayClient } from "./gateway-client.ts";
@@ -29,8 +30,8 @@ import { type RefundCommand, runRefund } from "./run-refund.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
 import { toPaymentView } from "./to-payment-view.ts";
 
-/** Longest wait between retries of a failed D1 index write. */
-const INDEX_RETRY_MAX_MS = 60_000;
+/** Longest wait between retries of a failed D1 write. */
+const D1_RETRY_MAX_MS = 60_000;
 
 const fail = <T>(
   code: Extract<ObjectResult<T>, { ok: false }>["code"],
@@ -53,8 +54,8 @@ export class PaymentObject extends DurableObject<Env> {
   readonly #refundsInFlight = new Map<string, AmountView>();
   readonly #refundInquiries: RefundInquiryStorage;
   readonly #refundInquiriesInFlight = new Set<string>();
-  /** Consecutive failed writes of the D1 index, for the retry delay (reset by a success). */
-  #indexFailures = 0;
+  /** Consecutive failed D1 writes, for the retry delay (reset by a success). */
+  #d1Failures = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -163,25 +164,21 @@ export class PaymentObject extends DurableObject<Env> {
     const stored = this.#storage.load();
     if (stored === null) return { known: false, changed: false };
     const at = Date.now();
-    this.#storage.append(
+    const notificationSeq = this.#storage.append(
       "notification",
       { requestTime: input.requestTime, rawBody: input.rawBody },
       at,
     );
-    const { meaning } = input;
-    const event =
-      meaning.kind === "payment"
-        ? meaning.event === null
-          ? null
-          : { ...meaning.event, at }
-        : meaning.kind === "refund"
-          ? refundNoticeEvent(meaning.notice, stored.state, at)
-          : null;
-    // A notification that proves nothing (a U, no amount) is kept; the scheduled inquiry decides.
+    const { event, reason, notifyType } = meaningFor(input.meaning, stored.state, at);
+    // What the state machine cannot act on is kept for review, with the reason; a scheduled
+    // inquiry still settles the payment.
+    if (reason !== null) {
+      this.#storage.append("notification_unapplied", { reason, notifyType, notificationSeq }, at);
+    }
     const next = event === null ? stored : this.#applyTo(stored, event);
-    if (next === stored) return { known: true, changed: false };
-    await this.#afterChange(next, "later");
-    return { known: true, changed: true };
+    if (next === stored && reason === null) return { known: true, changed: false };
+    await this.#afterChange(next, "later", reason !== null);
+    return { known: true, changed: next !== stored };
   }
 
   /**
@@ -334,25 +331,29 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Arms the alarm for the next action, refund inquiry or index write, whichever comes first, and
-   * with `index: "now"` brings the D1 index up to date first.
+   * Arms the alarm for the next action, refund inquiry or D1 write, whichever comes first, and
+   * with `d1: "now"` brings D1 up to date first.
    *
-   * The D1 index is a projection of the state: it is behind while the version it last received
-   * (`indexedVersion`) is not the state's, and that gap is the outbox. With `"later"` (the
-   * notification path) nothing waits for D1: the alarm is armed to run at once and writes it.
-   * A failed write is logged and retried by the alarm, 1 s after the first failure, doubling up
-   * to every 60 s, until D1 answers; the upsert is guarded by version, so a repeated write is
+   * D1 holds two projections of this object: the payment's row in the `payments` index, behind
+   * while the version it last received (`indexedVersion`) is not the state's, and the review log
+   * of kept notifications that changed nothing (`notifications`), behind while a
+   * `notification_unapplied` entry has not been copied there. Those gaps are the outbox. With
+   * `"later"` (the notification path) nothing waits for D1: the alarm is armed to run at once and
+   * writes them. A failed write is logged and retried by the alarm, 1 s after the first failure,
+   * doubling up to every 60 s, until D1 answers; both writes are idempotent, so a repeated one is
    * harmless. Each step is skipped when it is already so: a change that needs nothing costs no
    * alarm write and no D1 round trip.
    */
   async #afterChange(
     stored: StoredPayment = this.#requireStored(),
-    index: "now" | "later" = "now",
+    d1: "now" | "later" = "now",
+    reviewOwed = d1 === "now",
   ): Promise<void> {
     const now = Date.now();
-    let indexDueAt: number | null = null;
-    if (this.#storage.indexedVersion() !== stored.state.version) {
-      indexDueAt = index === "now" ? await this.#writeIndex(stored, now) : now;
+    const indexOwed = this.#storage.indexedVersion() !== stored.state.version;
+    let d1DueAt: number | null = null;
+    if (indexOwed || reviewOwed) {
+      d1DueAt = d1 === "now" ? await this.#writeD1(stored, indexOwed, now) : now;
     }
     const action = nextAction(stored.state, now, this.#schedule());
     const refund = refundInquiryTimes(
@@ -363,7 +364,7 @@ export class PaymentObject extends DurableObject<Env> {
     const times: number[] = [];
     if (action.type !== "none") times.push(action.at);
     if (refund !== undefined) times.push(refund.at);
-    if (indexDueAt !== null) times.push(indexDueAt);
+    if (d1DueAt !== null) times.push(d1DueAt);
     const at = times.length === 0 ? null : Math.min(...times);
     if (this.#storage.plannedAlarm() !== at) this.#storage.savePlannedAlarm(at);
     // The real alarm, not the planned one: an alarm that has just run is no longer set.
@@ -374,26 +375,64 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Writes the payment's row of the D1 index. Returns null once written, or, when D1 failed, when
-   * to try again (1 s, doubling per consecutive failure, at most 60 s).
+   * Writes what D1 is owed: the payment's index row (when `indexOwed`) and the review log's
+   * unreported entries. Returns null once written, or, when D1 failed, when to try again (1 s,
+   * doubling per consecutive failure, at most 60 s).
    */
-  async #writeIndex(stored: StoredPayment, now: number): Promise<number | null> {
+  async #writeD1(stored: StoredPayment, indexOwed: boolean, now: number): Promise<number | null> {
     try {
-      await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
-        referenceOrderId: stored.order.referenceOrderId,
-        refundedValue: stored.state.refundedValue,
-      });
+      if (indexOwed) {
+        await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
+          referenceOrderId: stored.order.referenceOrderId,
+          refundedValue: stored.state.refundedValue,
+        });
+        this.#storage.saveIndexedVersion(stored.state.version);
+      }
+      const unreported = this.#storage.unreportedUnapplied();
+      const last = unreported.at(-1);
+      if (last !== undefined) {
+        await logUnappliedNotifications(this.env.DB, stored.state.paymentRequestId, unreported);
+        this.#storage.saveReportedUnapplied(last.seq);
+      }
     } catch (error) {
-      this.#indexFailures += 1;
-      const delay = Math.min(INDEX_RETRY_MAX_MS, 1000 * 2 ** (this.#indexFailures - 1));
+      this.#d1Failures += 1;
+      const delay = Math.min(D1_RETRY_MAX_MS, 1000 * 2 ** (this.#d1Failures - 1));
       console.error(
-        `payment ${stored.state.paymentRequestId}: the D1 index write failed (attempt ${this.#indexFailures}); retrying in ${delay} ms`,
+        `payment ${stored.state.paymentRequestId}: the D1 index write failed (attempt ${this.#d1Failures}); retrying in ${delay} ms`,
         error,
       );
       return now + delay;
     }
-    this.#indexFailures = 0;
-    this.#storage.saveIndexedVersion(stored.state.version);
+    this.#d1Failures = 0;
     return null;
+  }
+}
+
+/**
+ * The event a notification's meaning feeds the state machine, or the reason it feeds none (it is
+ * kept for review all the same).
+ */
+function meaningFor(
+  meaning: NotificationMeaning,
+  state: PaymentState,
+  at: number,
+): { event: PaymentEvent | null; reason: string | null; notifyType: string | null } {
+  switch (meaning.kind) {
+    case "payment":
+      return {
+        event: meaning.event === null ? null : { ...meaning.event, at },
+        reason: meaning.reason,
+        notifyType: "PAYMENT_RESULT",
+      };
+    case "refund": {
+      const event = refundNoticeEvent(meaning.notice, state, at);
+      return {
+        event,
+        reason: event === null ? "REFUND_UNKNOWN" : null,
+        notifyType: "REFUND_RESULT",
+      };
+    }
+    case "other":
+      return { event: null, reason: meaning.reason, notifyType: meaning.notifyType };
   }
 }
