@@ -1,13 +1,14 @@
 // Constants only, no schema: a bundle that takes them stays free of valibot.
+import {
+  NOTIFICATION_ERROR_STATUS,
+  type NotificationErrorCode,
+} from "./notification-error-codes.ts";
 
-/** Stable codes of the errors the Worker answers with (each has one HTTP status). */
-export const WORKER_ERROR_CODES = [
+const OWN_CODES = [
   "NOT_FOUND",
   "METHOD_NOT_ALLOWED",
   "API_KEY_INVALID",
   "STATUS_TOKEN_INVALID",
-  "NOTIFICATION_SIGNATURE_INVALID",
-  "NOTIFICATION_CLIENT_MISMATCH",
   "BODY_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
   "INVALID_JSON",
@@ -30,4 +31,16 @@ export const WORKER_ERROR_CODES = [
 ] as const;
 
 /** A code the Worker puts in `{ "error": { "code" } }`. */
-export type WorkerErrorCode = (typeof WORKER_ERROR_CODES)[number];
+export type WorkerErrorCode = (typeof OWN_CODES)[number] | NotificationErrorCode;
+
+/**
+ * Stable codes of the errors the Worker answers with (each has one HTTP status): its own, and
+ * those of a notification that fails `verifyNotification`'s checks (`SIGNATURE_INVALID`,
+ * `CLIENT_ID_MISMATCH`, ...), answered with core's status for each.
+ */
+export const WORKER_ERROR_CODES: readonly WorkerErrorCode[] = [
+  ...OWN_CODES,
+  ...(Object.keys(NOTIFICATION_ERROR_STATUS) as NotificationErrorCode[]).filter(
+    (code) => !(OWN_CODES as readonly string[]).includes(code),
+  ),
+];

@@ -1,3 +1,4 @@
+export { NOTIFICATION_ERROR_STATUS } from "../api/notification-error-codes.ts";
 export { acknowledge } from "./acknowledge.ts";
 export {
   isNotificationError,

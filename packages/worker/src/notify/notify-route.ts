@@ -35,7 +35,8 @@ notifyRoute.post("/alipay/notify", async (c) => {
     });
   } catch (error) {
     if (!isNotificationError(error)) throw error;
-    throw notificationFailure(error.code, error.message);
+    // Core's code, answered with core's status for it (see workerErrorStatus).
+    throw new WorkerError(error.code, error.message, { cause: error });
   }
   try {
     const meaning = notificationMeaning(verified, Date.now());
@@ -52,19 +53,6 @@ notifyRoute.post("/alipay/notify", async (c) => {
   }
   return acknowledge();
 });
-
-function notificationFailure(code: string, message: string): WorkerError {
-  switch (code) {
-    case "BODY_TOO_LARGE":
-      return new WorkerError("BODY_TOO_LARGE", message);
-    case "METHOD_NOT_ALLOWED":
-      return new WorkerError("METHOD_NOT_ALLOWED", message);
-    case "CLIENT_ID_MISMATCH":
-      return new WorkerError("NOTIFICATION_CLIENT_MISMATCH", message);
-    default:
-      return new WorkerError("NOTIFICATION_SIGNATURE_INVALID", message);
-  }
-}
 
 /** The payment a notification is for: named by it, or, for a refund, by the refund's id. */
 function paymentOf(meaning: NotificationMeaning): string | null {

@@ -8,12 +8,17 @@ import {
   normalizedHeader,
   unroutedMethod,
 } from "./hostile-text.ts";
-import { refusal } from "./http-spec.ts";
+import { type Expected, refusal } from "./http-spec.ts";
 import { fixtureIds, judged } from "./notify-kept-cases.ts";
 import { type NotifySpec, signedSpec } from "./notify-spec.ts";
 
-const unsigned = refusal("NOTIFICATION_SIGNATURE_INVALID");
-const notOurs = refusal("NOTIFICATION_CLIENT_MISMATCH");
+// Core's code for the check that failed first: a missing header, an unreadable or other-algorithm
+// Signature header, or a signature that does not verify; each answered 401.
+const unsigned: Expected = {
+  kind: "refusal",
+  codes: ["MISSING_HEADER", "SIGNATURE_MALFORMED", "ALGORITHM_UNSUPPORTED", "SIGNATURE_INVALID"],
+};
+const notOurs = refusal("CLIENT_ID_MISMATCH");
 
 /**
  * Bodies that would change something if they were accepted: a result for each fixture (stored in
