@@ -35,7 +35,7 @@ export interface PaymentSchedule {
  * - Then every 28 s, steadily, until expiry, and once more at expiry: a customer may pay in the
  *   last minute as well as the first, so the interval never grows. A lost notification is noticed
  *   at most 28 s after the customer paid, 30 s with the inquiry's round trip; an unpaid
- *   10-minute code costs 22 inquiries (24 calls with pay and cancel) instead of about 50.
+ *   10-minute code costs 22 inquiries (24 calls with pay and cancel) instead of 49 calls.
  * - Unclear cancels retried 2, 3, 3, 5, 5 s apart (the provider's Java SDK), then slower up to
  *   every 60 s.
  * - Pay re-sent up to 3 times, 1, 2 and 3 s apart, then inquiries on the schedule above.
