@@ -175,7 +175,8 @@ export interface PaymentState {
   };
   /**
    * Pay, inquiry and cancel answers in a row that said `REQUEST_TRAFFIC_EXCEED_LIMIT`; any other
-   * fresh answer resets it. Each one doubles the next scheduled delay (see `throttledDelay`).
+   * fresh answer resets it. Each one doubles the next scheduled delay, up to the schedule's
+   * `throttledMaxDelayMs`.
    */
   throttledStreak: number;
   /** How an unpaid final state was reached, or `null`. */
