@@ -161,6 +161,12 @@ export interface PaymentState {
     outcome: CancelOutcome;
     resultCode: string | null;
   };
+  /**
+   * Pay, inquiry and cancel answers in a row that said `REQUEST_TRAFFIC_EXCEED_LIMIT`; any other
+   * fresh answer resets it. Each one doubles the next scheduled delay, up to the schedule's
+   * `throttledMaxDelayMs`.
+   */
+  throttledStreak: number;
   /** How an unpaid final state was reached, or `null`. */
   closedBy: ClosedBy | null;
   /** When it was closed, or `null`. */
