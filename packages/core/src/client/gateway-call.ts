@@ -67,7 +67,8 @@ export function checkTimeout(name: string, value: number): number {
  * Request-Time; each response is judged (verified before parsed) by `decideResponse`. The retry
  * loop lives here rather than in ky's retry because what is retried depends on the verified body
  * (`U` codes) and on `Retry-After` for any status, and because ky's retry would buffer a copy of
- * every request and response for it.
+ * every request and response for it. Each attempt has its own deadline (`timeoutMs`), from sending
+ * to a verified body, so that a body that stalls ends the attempt instead of the call hanging.
  */
 export async function callGateway<T>(
   ctx: GatewayContext,
