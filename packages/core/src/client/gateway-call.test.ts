@@ -61,6 +61,40 @@ function setup(
 const signed = (body: object) => (request: CapturedRequest) =>
   signedResponse(body, { path: request.path });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Runs `call` and records how it settles, so that a test can check it has not yet. */
+function track(call: Promise<unknown>) {
+  const state: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
+  const done = call.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return { state, done };
+}
+
+/** Promises resolved in order by `next()`: "the n-th request has arrived", and the like. */
+function milestones(count: number) {
+  const marks: (() => void)[] = [];
+  const reached = Array.from(
+    { length: count },
+    (_, i) =>
+      new Promise<void>((resolve) => {
+        marks[i] = resolve;
+      }),
+  );
+  let passed = 0;
+  return {
+    reached,
+    next() {
+      marks[passed]?.();
+      passed += 1;
+    },
+  };
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -289,14 +323,25 @@ describe("Retry-After", () => {
 
 describe("timeouts and aborts", () => {
   it("fails with TIMEOUT when the gateway does not answer in timeoutMs", async () => {
-    const { client, requests } = setup((_req, _i, signal) => never(signal), {
-      timeoutMs: 30,
-      retry: false,
-    });
-    const error = await rejection(client.inquiryPayment({ paymentId: "p1" }));
-    expect(error).toMatchObject({
+    vi.useFakeTimers();
+    const arrived = milestones(1);
+    const { client, requests } = setup(
+      (_req, _i, signal) => {
+        arrived.next();
+        return never(signal);
+      },
+      { timeoutMs: 30, retry: false },
+    );
+    const { state, done } = track(client.inquiryPayment({ paymentId: "p1" }));
+    await arrived.reached[0];
+    await vi.advanceTimersByTimeAsync(29);
+    expect(state.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(state.error).toMatchObject({
       name: "AmsClientError",
       code: "TIMEOUT",
+      message: "No verified answer to inquiryPayment within 30 ms (1 attempt(s)).",
       attempts: 1,
       operation: "inquiryPayment",
     });
@@ -304,10 +349,18 @@ describe("timeouts and aborts", () => {
   });
 
   it("retries after a timeout with the same body, honouring a per-call timeoutMs", async () => {
-    const { client, requests, retries } = setup((req, i, signal) =>
-      i === 0 ? never(signal) : signedResponse(paySuccess, { path: req.path }),
-    );
-    await expect(client.pay(PAY, { timeoutMs: 30 })).resolves.toMatchObject({ status: "S" });
+    vi.useFakeTimers();
+    const arrived = milestones(1);
+    const { client, requests, retries } = setup((req, i, signal) => {
+      arrived.next();
+      return i === 0 ? never(signal) : signedResponse(paySuccess, { path: req.path });
+    });
+    const { state, done } = track(client.pay(PAY, { timeoutMs: 30 }));
+    await arrived.reached[0];
+    // The deadline, then the backoff (at most 4 ms in this setup).
+    await vi.advanceTimersByTimeAsync(30 + 4);
+    await done;
+    expect(state.value).toMatchObject({ status: "S" });
     expect(requests).toHaveLength(2);
     expect(requests[1]?.body).toBe(requests[0]?.body);
     expect(retries.map((r) => r.reason)).toStrictEqual(["TIMEOUT"]);
@@ -344,10 +397,6 @@ describe("timeouts and aborts", () => {
 });
 
 describe("the deadline covers the response body", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   const TIMEOUT_MS = 1000;
   const answer = { result: result("S", "SUCCESS"), paymentRequestId: "pay_retry_0001" };
   const OPERATIONS = [
@@ -356,24 +405,11 @@ describe("the deadline covers the response body", () => {
     ["cancel", (c: AmsClient) => c.cancel({ paymentRequestId: "pay_retry_0001" })],
   ] as const;
 
-  /** Runs `call` and records how it settles, so that a test can check it has not yet. */
-  function track(call: Promise<unknown>) {
-    const state: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
-    const done = call.then(
-      (value) => Object.assign(state, { settled: true, value }),
-      (error: unknown) => Object.assign(state, { settled: true, error }),
-    );
-    return { state, done };
-  }
-
   /** A gateway whose first answers stall mid-body; the signals each request was sent with. */
   function stallingGateway(options: { stalls: number; honoursSignal: boolean }) {
     const stalls: StalledResponse[] = [];
     const signals: AbortSignal[] = [];
-    let firstStall = () => {};
-    const stalled = new Promise<void>((resolve) => {
-      firstStall = resolve;
-    });
+    const stalling = milestones(options.stalls);
     const respond = async (req: CapturedRequest, i: number, signal: AbortSignal) => {
       signals.push(signal);
       if (i >= options.stalls) return signedResponse(paySuccess, { path: req.path });
@@ -383,10 +419,11 @@ describe("the deadline covers the response body", () => {
         options.honoursSignal ? signal : undefined,
       );
       stalls.push(stall);
-      void stall.stalled.then(firstStall);
+      void stall.stalled.then(stalling.next);
       return stall.response;
     };
-    return { respond, stalls, signals, stalled };
+    // `stalled[n]`: the (n+1)-th response has sent its first bytes and the client waits for more.
+    return { respond, stalls, signals, stalled: stalling.reached };
   }
 
   describe.each(OPERATIONS)("%s", (operation, call) => {
@@ -403,7 +440,7 @@ describe("the deadline covers the response body", () => {
           retry: false,
         });
         const { state, done } = track(call(client));
-        await gateway.stalled;
+        await gateway.stalled[0];
         await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
         expect(state.settled).toBe(false);
         expect(gateway.signals[0]?.aborted).toBe(false);
@@ -432,7 +469,7 @@ describe("the deadline covers the response body", () => {
       const gateway = stallingGateway({ stalls: 1, honoursSignal: false });
       const { client, requests, retries } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
       const { state, done } = track(call(client));
-      await gateway.stalled;
+      await gateway.stalled[0];
       // The deadline, then the backoff (at most 4 ms in this setup).
       await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 4);
       await done;
@@ -458,10 +495,9 @@ describe("the deadline covers the response body", () => {
     const gateway = stallingGateway({ stalls: 3, honoursSignal: true });
     const { client, requests } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
     const { state, done } = track(client.pay(PAY));
-    await gateway.stalled;
-    for (let attempt = 1; attempt <= 3; attempt += 1) {
-      await vi.waitFor(() => expect(gateway.stalls).toHaveLength(attempt));
-      await gateway.stalls[attempt - 1]?.stalled;
+    for (const stalled of gateway.stalled) {
+      await stalled;
+      expect(state.settled).toBe(false);
       await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 4);
     }
     await done;
@@ -475,7 +511,7 @@ describe("the deadline covers the response body", () => {
     const gateway = stallingGateway({ stalls: 1, honoursSignal: true });
     const { client, requests } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
     const { state, done } = track(client.inquiryPayment({ paymentRequestId: "pay_retry_0001" }));
-    await gateway.stalled;
+    await gateway.stalled[0];
     await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
     gateway.stalls[0]?.finish();
     await done;
@@ -495,7 +531,7 @@ describe("the deadline covers the response body", () => {
       const { state, done } = track(
         client.cancel({ paymentRequestId: "pay_retry_0001" }, { signal: controller.signal }),
       );
-      await gateway.stalled;
+      await gateway.stalled[0];
       controller.abort(new Error("user left"));
       await done;
       expect(state.error).toMatchObject({
