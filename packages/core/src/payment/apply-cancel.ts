@@ -81,7 +81,9 @@ export function applyCancelResult(state: PaymentState, event: CancelResultEvent)
   const next: PaymentState = {
     ...state,
     cancel: { ...recorded, resultCode: fresh ? event.resultCode : cancel.resultCode },
-    throttledStreak: fresh ? throttledStreakAfter(state, event.resultCode) : state.throttledStreak,
+    throttledStreak: fresh
+      ? throttledStreakAfter(state, event.resultCode)
+      : (state.throttledStreak ?? 0),
   };
   return applyCancelEffect(next, event, outcome);
 }

@@ -17,7 +17,9 @@ export function applyPay(state: PaymentState, event: PayResultEvent | PayErrorEv
   const pay = fresh
     ? { attempts: state.pay.attempts + 1, lastAt: event.at, lastStatus: status, acceptedAt }
     : { ...state.pay, acceptedAt };
-  const throttledStreak = fresh ? throttledStreakAfter(state, resultCode) : state.throttledStreak;
+  const throttledStreak = fresh
+    ? throttledStreakAfter(state, resultCode)
+    : (state.throttledStreak ?? 0);
   let next: PaymentState = { ...state, pay, throttledStreak };
 
   if (event.type === "pay_result" && status === "S") {

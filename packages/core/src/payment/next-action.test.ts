@@ -142,6 +142,14 @@ describe("REQUEST_TRAFFIC_EXCEED_LIMIT slows the schedule down instead of failin
     expect(nextAction(state, T0 + 183_300)).toStrictEqual({ type: "inquire", at: T0 + 303_300 });
   });
 
+  test("a state stored before the streak existed reads it as 0", () => {
+    const { throttledStreak: _, ...stored } = applyAll(newPayment(), [payResult(T0 + 300, "S")]);
+    expect(nextAction(stored, T0 + 300)).toStrictEqual({ type: "inquire", at: T0 + 15_300 });
+    const after = transition(stored, throttled(T0 + 15_300));
+    expect(after.throttledStreak).toBe(1);
+    expect(nextAction(after, T0 + 15_300)).toStrictEqual({ type: "inquire", at: T0 + 71_300 });
+  });
+
   test("any other answer ends the slowdown", () => {
     const state = applyAll(newPayment(), [
       payResult(T0 + 300, "S"),

@@ -24,7 +24,7 @@ function cancelAt(at: number, reason: CancelReason): PaymentAction {
 
 /** The scheduled delay, stretched while the gateway answers that we call too often. */
 function slowed(delay: number, state: PaymentState, schedule: PaymentSchedule): number {
-  return throttledDelay(delay, state.throttledStreak, schedule);
+  return throttledDelay(delay, state.throttledStreak ?? 0, schedule);
 }
 
 function inquiryDelay(state: PaymentState, schedule: PaymentSchedule): number {

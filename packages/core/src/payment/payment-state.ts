@@ -164,9 +164,9 @@ export interface PaymentState {
   /**
    * Pay, inquiry and cancel answers in a row that said `REQUEST_TRAFFIC_EXCEED_LIMIT`; any other
    * fresh answer resets it. Each one doubles the next scheduled delay, up to the schedule's
-   * `throttledMaxDelayMs`.
+   * `throttledMaxDelayMs`. Absent from states stored before it existed: read as 0.
    */
-  throttledStreak: number;
+  throttledStreak?: number;
   /** How an unpaid final state was reached, or `null`. */
   closedBy: ClosedBy | null;
   /** When it was closed, or `null`. */

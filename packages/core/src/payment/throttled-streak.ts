@@ -8,5 +8,5 @@ export const TRAFFIC_LIMIT_CODE = "REQUEST_TRAFFIC_EXCEED_LIMIT";
  * `REQUEST_TRAFFIC_EXCEED_LIMIT`, back to 0 for anything else.
  */
 export function throttledStreakAfter(state: PaymentState, resultCode: string): number {
-  return resultCode === TRAFFIC_LIMIT_CODE ? state.throttledStreak + 1 : 0;
+  return resultCode === TRAFFIC_LIMIT_CODE ? (state.throttledStreak ?? 0) + 1 : 0;
 }
