@@ -1,5 +1,6 @@
 import { NOTIFICATION_ACK_BODY } from "@ams-edge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_BODIES } from "../../packages/core/src/fixtures/seed-bodies.ts";
 import { paymentRequestIdForKey } from "../../packages/worker/src/payments/payment-request-id.ts";
 import { type Stack, startStack } from "./stack.ts";
 import {
@@ -190,6 +191,40 @@ describe("Entry Code over real HTTP", () => {
 });
 
 describe("Notifications that go wrong", () => {
+  it("the provider's own failure notification (no amount) fails the payment at once", async () => {
+    const created = await createPayment(stack, "1250");
+    // The seed's body as its page shows it, layout and all, with this payment's ids in place of
+    // the page's.
+    const seed = SEED_BODIES.find((b) => b.id === "000-payment-result-failure")?.body ?? "";
+    const body = seed
+      .replace("pay_test_1106_0002", created.paymentRequestId)
+      .replace("20200101234567890132", created.paymentId ?? "");
+    const answer = await postNotification(stack, body);
+    expect([answer.status, await answer.text()]).toStrictEqual([200, NOTIFICATION_ACK_BODY]);
+    const now = await view(stack, created);
+    expect([now.status, now.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+  });
+
+  it("a signed body the schema does not know is acknowledged and kept; the payment waits", async () => {
+    const created = await createPayment(stack, "1250");
+    const body = JSON.stringify({
+      notifyType: "PAYMENT_RESULT",
+      result: { resultCode: "SUCCESS", resultStatus: "S" },
+      paymentRequestId: created.paymentRequestId,
+      paymentAmount: { currency: "USD", value: 1250 },
+    });
+    const answer = await postNotification(stack, body);
+    expect([answer.status, await answer.text()]).toStrictEqual([200, NOTIFICATION_ACK_BODY]);
+    expect((await view(stack, created)).status).toBe("awaiting_payment");
+    const log = await events(stack, created.paymentRequestId);
+    expect(log.filter((e) => e.kind === "notification").map((e) => e.data.rawBody)).toStrictEqual([
+      body,
+    ]);
+    expect(
+      log.filter((e) => e.kind === "notification_unapplied").map((e) => e.data.reason),
+    ).toStrictEqual(["BODY_INVALID"]);
+  });
+
   it("dropped: the alarm's inquiry settles the payment", async () => {
     const created = await createPayment(stack, "1250");
     stack.sandbox.sandbox.faults.add({

@@ -2,6 +2,11 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { NOTIFICATION_ACK_BODY } from "@ams-edge/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { SEED_BODIES } from "../../core/src/fixtures/seed-bodies.ts";
+import { loadConfig } from "../src/config/load-config.ts";
+import type { StoreConfig } from "../src/config/store-config.ts";
+import { startPayment } from "../src/payments/start-payment.ts";
+import { TEST_PUBLIC_BASE_URL } from "./fixtures/test-config.ts";
 import { useSandboxGateway } from "./helpers/sandbox-gateway.ts";
 import { paymentResultBody, signedNotification } from "./helpers/signed-notification.ts";
 import { createOrderCode, eventsOf, readPayment } from "./helpers/worker-http.ts";
@@ -58,6 +63,32 @@ describe("POST /alipay/notify", () => {
     expect((await send(await signedNotification(body))).status).toBe(200);
     const view = await readPayment(created.paymentRequestId, created.statusToken);
     expect([view.status, view.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+  });
+
+  it("fails a payment at once on the provider's own failure notification, byte for byte (no amount)", async () => {
+    const seed = SEED_BODIES.find((b) => b.id === "000-payment-result-failure")?.body ?? "";
+    // The seed names its own ids; the sandbox cannot issue the seed's paymentId, so the pay call
+    // goes unanswered here (the payment holds no provider id yet) and the seed's body decides.
+    useSandboxGateway({ faults: [{ kind: "http-error", apis: ["pay"] }] });
+    const config = loadConfig(env);
+    const { payment } = await startPayment(env, config, TEST_PUBLIC_BASE_URL, {
+      paymentRequestId: "pay_test_1106_0002",
+      fingerprint: "seed",
+      store: [...config.stores.values()][0] as StoreConfig,
+      amount: { currency: "USD", value: "8000" },
+      description: "Seed order",
+      referenceOrderId: null,
+      expiresInSeconds: 600,
+    });
+    expect([payment.status, payment.paymentId]).toStrictEqual(["creating", null]);
+    expect(await send(await signedNotification(seed))).toStrictEqual({
+      status: 200,
+      body: NOTIFICATION_ACK_BODY,
+    });
+    const view = await readPayment("pay_test_1106_0002", payment.statusToken);
+    expect([view.status, view.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+    const kept = (await eventsOf("pay_test_1106_0002")).filter((e) => e.kind === "notification");
+    expect(kept.map((e) => e.data.rawBody)).toStrictEqual([seed]);
   });
 
   it("never shows a success for another amount as paid", async () => {

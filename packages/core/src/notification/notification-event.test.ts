@@ -1,5 +1,8 @@
 import * as v from "valibot";
 import { describe, expect, test } from "vitest";
+import { SEED_BODIES } from "../fixtures/seed-bodies.ts";
+import { newPayment, payResult, T0 } from "../payment/fixtures/payment-events.ts";
+import { transition } from "../payment/transition.ts";
 import { NotificationSchema } from "../schemas/index.ts";
 import { notificationMeaning } from "./notification-event.ts";
 
@@ -41,6 +44,39 @@ describe("notificationMeaning", () => {
     });
   });
 
+  test("the provider's own failure notification, without an amount, fails the payment", () => {
+    const seed = SEED_BODIES.find((b) => b.id === "000-payment-result-failure");
+    const json: unknown = JSON.parse(seed?.body ?? "null");
+    const meaning = notificationMeaning(
+      { notification: v.parse(NotificationSchema, json), bodyProblem: null, json },
+      AT,
+    );
+    expect(meaning).toStrictEqual({
+      kind: "payment",
+      paymentRequestId: "pay_test_1106_0002",
+      reason: null,
+      event: {
+        type: "notification",
+        at: AT,
+        paymentRequestId: "pay_test_1106_0002",
+        paymentId: "20200101234567890132",
+        resultStatus: "F",
+        resultCode: "USER_BALANCE_NOT_ENOUGH",
+        paymentAmount: null,
+        paymentTime: null,
+      },
+    });
+    if (meaning.kind !== "payment" || meaning.event === null) throw new Error("no event");
+    const open = transition(newPayment(), payResult(T0 + 300, "S"));
+    const failed = transition(open, {
+      ...meaning.event,
+      at: T0 + 20_000,
+      paymentRequestId: open.paymentRequestId,
+      paymentId: open.paymentId,
+    });
+    expect([failed.status, failed.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+  });
+
   test("the event is plain data with no field of the body it does not model", () => {
     const meaning = meaningOf(paymentResult);
     expect(JSON.parse(JSON.stringify(meaning))).toStrictEqual(meaning);
@@ -53,7 +89,11 @@ describe("notificationMeaning", () => {
       { ...paymentResult, result: { resultCode: "PROCESSING", resultStatus: "U" } },
       "RESULT_UNKNOWN",
     ],
-    ["no amount", { ...paymentResult, paymentAmount: undefined }, "AMOUNT_MISSING"],
+    [
+      "a success without its amount",
+      { ...paymentResult, paymentAmount: undefined },
+      "AMOUNT_MISSING",
+    ],
     [
       "an empty result code",
       { ...paymentResult, result: { resultCode: "", resultStatus: "S" } },
@@ -70,6 +110,15 @@ describe("notificationMeaning", () => {
       });
     },
   );
+
+  test("a PAYMENT_RESULT with an empty payment id carries no event and says why", () => {
+    expect(meaningOf({ ...paymentResult, paymentRequestId: "" })).toStrictEqual({
+      kind: "payment",
+      paymentRequestId: "",
+      event: null,
+      reason: "PAYMENT_REQUEST_ID_MISSING",
+    });
+  });
 
   test("a REFUND_RESULT becomes a refund notice, its status from refundStatus first", () => {
     const body = {

@@ -25,19 +25,26 @@ export interface RefundNotice {
  *
  * - `BODY_NOT_JSON`, `BODY_INVALID`: the body could not be parsed (see `bodyProblem`).
  * - `RESULT_UNKNOWN`: a `PAYMENT_RESULT` whose `resultStatus` is `U`.
- * - `AMOUNT_MISSING`: a success without `paymentAmount`, which a success must carry.
+ * - `PAYMENT_REQUEST_ID_MISSING`: a `PAYMENT_RESULT` whose `paymentRequestId` is empty.
+ * - `AMOUNT_MISSING`: a success without `paymentAmount`, which a success must carry (a failure
+ *   applies without one).
  * - `RESULT_CODE_MISSING`: a result with an empty `resultCode`.
  * - `REFUND_ID_MISSING`: a `REFUND_RESULT` without `refundRequestId`.
  * - `NOTIFY_TYPE_UNKNOWN`: a `notifyType` this library does not model.
+ * - `PAYMENT_UNKNOWN`, `REFUND_UNKNOWN`: a result for a payment, or a refund, the receiver does not
+ *   hold (set where the notification is matched to stored payments, not by this function).
  */
 export type UnappliedReason =
   | "BODY_NOT_JSON"
   | "BODY_INVALID"
+  | "PAYMENT_REQUEST_ID_MISSING"
   | "RESULT_UNKNOWN"
   | "AMOUNT_MISSING"
   | "RESULT_CODE_MISSING"
   | "REFUND_ID_MISSING"
-  | "NOTIFY_TYPE_UNKNOWN";
+  | "NOTIFY_TYPE_UNKNOWN"
+  | "PAYMENT_UNKNOWN"
+  | "REFUND_UNKNOWN";
 
 /**
  * A verified notification as what it means for the state machine: the one place that reads
@@ -79,27 +86,24 @@ function paymentMeaning(
   const { result, paymentRequestId } = notification;
   const paymentAmount = amountOf(notification.paymentAmount);
   const status = result.resultStatus;
-  const reason: UnappliedReason | null =
-    status === "U"
-      ? "RESULT_UNKNOWN"
-      : result.resultCode === ""
-        ? "RESULT_CODE_MISSING"
-        : paymentAmount === null
-          ? "AMOUNT_MISSING"
-          : null;
-  const event: NotificationEvent | null =
-    reason === null && paymentAmount !== null && status !== "U"
-      ? {
-          type: "notification",
-          at,
-          paymentRequestId,
-          paymentId: notification.paymentId === "" ? null : (notification.paymentId ?? null),
-          resultStatus: status,
-          resultCode: result.resultCode,
-          paymentAmount,
-          paymentTime: notification.paymentTime === "" ? null : (notification.paymentTime ?? null),
-        }
-      : null;
+  const common = {
+    type: "notification" as const,
+    at,
+    paymentRequestId,
+    paymentId: notification.paymentId === "" ? null : (notification.paymentId ?? null),
+    resultCode: result.resultCode,
+    paymentTime: notification.paymentTime === "" ? null : (notification.paymentTime ?? null),
+  };
+  let event: NotificationEvent | null = null;
+  let reason: UnappliedReason | null = null;
+  if (paymentRequestId === "") reason = "PAYMENT_REQUEST_ID_MISSING";
+  else if (status === "U") reason = "RESULT_UNKNOWN";
+  else if (result.resultCode === "") reason = "RESULT_CODE_MISSING";
+  // A failure is a failure with or without an amount (the provider's failure notification has
+  // none); a success counts only with the amount it was paid for.
+  else if (status === "F") event = { ...common, resultStatus: "F", paymentAmount };
+  else if (paymentAmount === null) reason = "AMOUNT_MISSING";
+  else event = { ...common, resultStatus: "S", paymentAmount };
   return { kind: "payment", paymentRequestId, event, reason };
 }
 
