@@ -32,6 +32,8 @@ describe("@ams-edge/core/api", () => {
       "PaymentViewStatusSchema",
       "REFUND_VIEW_STATUSES",
       "RefundViewSchema",
+      "ReviewNotificationPageSchema",
+      "ReviewNotificationSchema",
       "TIME_PATTERN",
       "WORKER_ERROR_CODES",
     ]);

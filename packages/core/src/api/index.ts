@@ -24,5 +24,11 @@ export {
 } from "./payment-view.ts";
 export { REFUND_VIEW_STATUSES, type RefundViewStatus } from "./refund-status.ts";
 export { type RefundView, RefundViewSchema } from "./refund-view.ts";
+export {
+  type ReviewNotification,
+  type ReviewNotificationPage,
+  ReviewNotificationPageSchema,
+  ReviewNotificationSchema,
+} from "./review-notification.ts";
 export { CURRENCY_PATTERN, MINOR_UNITS_PATTERN, TIME_PATTERN } from "./wire-patterns.ts";
 export { WORKER_ERROR_CODES, type WorkerErrorCode } from "./worker-error-codes.ts";

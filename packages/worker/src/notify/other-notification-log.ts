@@ -1,3 +1,4 @@
+import type { ReviewNotificationPage } from "@ams-edge/core/api";
 import type { UnappliedEntry } from "../payment-object/payment-storage.ts";
 
 /** A verified notification that no payment object took. */
@@ -61,4 +62,57 @@ export async function logUnappliedNotifications(
         ),
     ),
   );
+}
+
+interface ReviewRow {
+  id: number;
+  received_at: string;
+  notify_type: string | null;
+  payment_request_id: string | null;
+  reason: string | null;
+  request_time: string;
+  body: string;
+}
+
+/**
+ * One page of the review log, newest first: the entries below `before` (an id from the previous
+ * page), at most `limit`, optionally only those naming `paymentRequestId`. Rows written before
+ * reasons were recorded read as `UNRECORDED`.
+ */
+export async function listReviewNotifications(
+  db: D1Database,
+  query: { limit: number; before: number | null; paymentRequestId: string | null },
+): Promise<ReviewNotificationPage> {
+  const conditions: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.before !== null) {
+    conditions.push("id < ?");
+    params.push(query.before);
+  }
+  if (query.paymentRequestId !== null) {
+    conditions.push("payment_request_id = ?");
+    params.push(query.paymentRequestId);
+  }
+  const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
+  const { results } = await db
+    .prepare(
+      `SELECT id, received_at, notify_type, payment_request_id, reason, request_time, body
+       FROM notifications ${where} ORDER BY id DESC LIMIT ?`,
+    )
+    .bind(...params, query.limit + 1)
+    .all<ReviewRow>();
+  const rows = results.slice(0, query.limit);
+  const last = rows.at(-1);
+  return {
+    notifications: rows.map((row) => ({
+      id: row.id,
+      receivedAt: row.received_at,
+      notifyType: row.notify_type,
+      paymentRequestId: row.payment_request_id,
+      reason: row.reason ?? "UNRECORDED",
+      requestTime: row.request_time,
+      body: row.body,
+    })),
+    nextCursor: results.length > query.limit && last !== undefined ? String(last.id) : null,
+  };
 }
