@@ -189,10 +189,17 @@ export function errorCodes(srcDir: string): Map<string, string[]> {
   const result = new Map<string, string[]>();
   for (const m of all.matchAll(/class\s+(\w+)\s+extends\s+AmsEdgeError<(\w+)>/g)) {
     const union = new RegExp(`type\\s+${m[2]}\\s*=([^;]*);`).exec(all)?.[1] ?? "";
-    result.set(
-      m[1] ?? "",
-      [...union.matchAll(/"([A-Z0-9_]+)"/g)].map((c) => c[1] ?? ""),
-    );
+    // A union of string literals, or the keys of a constant table (`keyof typeof TABLE`).
+    const table = /keyof\s+typeof\s+(\w+)/.exec(union)?.[1];
+    const keys =
+      table === undefined
+        ? [...union.matchAll(/"([A-Z0-9_]+)"/g)].map((c) => c[1] ?? "")
+        : [
+            ...(
+              new RegExp(`const\\s+${table}\\s*=\\s*\\{([^}]*)\\}`).exec(all)?.[1] ?? ""
+            ).matchAll(/^\s*([A-Z0-9_]+):/gm),
+          ].map((c) => c[1] ?? "");
+    result.set(m[1] ?? "", keys);
   }
   return result;
 }
