@@ -91,6 +91,44 @@ describe("a payment whose follow-up reaches its limit", () => {
     expect(await flagged()).toStrictEqual([]);
   });
 
+  it("flags a refund whose inquiries never settle it, and clears once the gateway answers", async () => {
+    const sandbox = useSandboxGateway({
+      faults: [
+        { kind: "unknown-result", apis: ["refund"], count: 1, resultCode: "PAYMENT_IN_PROCESS" },
+        { kind: "unknown-result", apis: ["inquiryRefund"], resultCode: "PAYMENT_IN_PROCESS" },
+      ],
+    });
+    const created = await createOrderCode();
+    const id = created.paymentRequestId;
+    sandbox.act(id, "pay");
+    await sandbox.idle();
+    const refund = await merchant(`/api/payments/${id}/refunds`, {
+      body: { amount: { currency: "USD", value: "500" } },
+    });
+    expect(((await refund.json()) as { status: string }).status).toBe("processing");
+    const stub = env.PAYMENTS.get(env.PAYMENTS.idFromName(id));
+    let alarms = 0;
+    while (alarms < 60 && (await runDurableObjectAlarm(stub))) alarms += 1;
+    expect(alarms).toBe(40);
+    const [listed] = await flagged();
+    expect([listed?.paymentRequestId, listed?.status, listed?.attention?.reason]).toStrictEqual([
+      id,
+      "succeeded",
+      "REFUND_UNSETTLED",
+    ]);
+
+    // Still unclear: the flag stays. Then the gateway answers: refunded, and the flag is gone.
+    expect((await inquire(id)).attention?.reason).toBe("REFUND_UNSETTLED");
+    sandbox.faults.clear();
+    const settled = await inquire(id);
+    expect([settled.status, settled.attention, settled.refunded.value]).toStrictEqual([
+      "succeeded",
+      null,
+      "500",
+    ]);
+    expect(await flagged()).toStrictEqual([]);
+  });
+
   it("answers 404 for an unknown payment and 401 without the API key", async () => {
     useSandboxGateway();
     const unknown = await merchant("/api/payments/no-such-payment/inquire", { method: "POST" });
