@@ -23,7 +23,12 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   chromium = await launchChromium();
   buildStorefront();
-  stack = await startLocalStack({ worker: "storefront", label: "browser" });
+  // Follow-ups 20 times faster (as the e2e suite): a cancel's retries reach their limit in seconds.
+  stack = await startLocalStack({
+    worker: "storefront",
+    label: "browser",
+    vars: { SCHEDULE_SCALE: "20" },
+  });
 });
 
 afterAll(async () => {
@@ -125,6 +130,50 @@ describe("the till (Order Code)", () => {
     await row.getByRole("button", { name: "Confirm refund" }).click();
     expect(await row.getByRole("status").textContent()).toBe("Refunded $7.30");
     await till.screenshot({ path: join(artifacts, "pos-refunded.png"), fullPage: true });
+    await till.close();
+  });
+});
+
+describe("a payment that needs attention", () => {
+  it("shows the reason on the till, and clears once the gateway answers clearly", async () => {
+    const { stack } = running();
+    const till = await openTill();
+    const created = await charge(till, ["3", "Decimal point", "1", "0"], "Stuck cancel");
+    await till.getByRole("img", { name: "Alipay payment code for $3.10" }).waitFor();
+    // The gateway closes the order but never answers the cancel clearly.
+    const faults = `${stack.sandbox.url}/sandbox/faults`;
+    const added = await fetch(faults, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        kind: "unknown-result",
+        apis: ["cancel"],
+        resultCode: "PAYMENT_IN_PROCESS",
+        paymentRequestId: created.paymentRequestId,
+      }),
+    });
+    expect(added.status).toBe(201);
+    await till.getByRole("button", { name: "Cancel payment" }).click();
+
+    const panel = till.locator(".payment");
+    const notice = panel.locator('.attention[data-attention="CANCEL_UNANSWERED"]');
+    await notice.waitFor({ timeout: 45_000 });
+    expect(await notice.textContent()).toBe(
+      "Needs attention Alipay never confirmed the cancel.Ask Alipay again",
+    );
+    expect(await panel.getAttribute("data-status")).toBe("awaiting_scan");
+    await till.getByRole("button", { name: "Refresh" }).click();
+    const row = till.getByRole("listitem").filter({ hasText: "Stuck cancel" });
+    await row.locator('.attention[data-attention="CANCEL_UNANSWERED"]').waitFor();
+    await till.screenshot({ path: join(artifacts, "pos-attention.png"), fullPage: true });
+
+    expect((await fetch(faults, { method: "DELETE" })).status).toBeLessThan(300);
+    await panel.getByRole("button", { name: "Ask Alipay again about Stuck cancel" }).click();
+    // The gateway says the order was cancelled: final, and the flag is gone everywhere.
+    await till.locator('.payment[data-status="cancelled"]').waitFor();
+    await row.getByText("Cancelled", { exact: true }).waitFor();
+    expect(await till.locator(".attention").count()).toBe(0);
+    await till.screenshot({ path: join(artifacts, "pos-attention-cleared.png"), fullPage: true });
     await till.close();
   });
 });

@@ -38,6 +38,7 @@ describe("POST /api/payments", () => {
       resultCode: null,
       refunded: { currency: "USD", value: "0" },
       refunds: [],
+      attention: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       expiresAt: atGateway?.expiresAt,
@@ -223,7 +224,7 @@ describe("GET /api/payments and the CSV export", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const lines = (await response.text()).split("\r\n");
     expect(lines[0]).toBe(
-      "paymentRequestId,paymentId,scenario,storeId,status,currency,amountValue,refundedValue,description,referenceOrderId,resultCode,createdAt,updatedAt,expiresAt",
+      "paymentRequestId,paymentId,scenario,storeId,status,currency,amountValue,refundedValue,description,referenceOrderId,resultCode,createdAt,updatedAt,expiresAt,attentionReason,attentionSince",
     );
     expect(lines[1]).toBe(
       [
@@ -241,6 +242,8 @@ describe("GET /api/payments and the CSV export", () => {
         created.createdAt,
         created.updatedAt,
         created.expiresAt,
+        "",
+        "",
       ].join(","),
     );
     expect(lines.slice(2)).toStrictEqual([""]);

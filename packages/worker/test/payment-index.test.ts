@@ -77,6 +77,8 @@ function expectedLine(view: PaymentView): string {
     view.createdAt,
     view.updatedAt,
     view.expiresAt,
+    "",
+    "",
   ].join(",");
 }
 
@@ -145,7 +147,7 @@ describe("the CSV export", () => {
   it("sends only the header for an empty index", async () => {
     const response = await merchant("/api/payments/export.csv?storeId=nowhere");
     expect(await response.text()).toBe(
-      "paymentRequestId,paymentId,scenario,storeId,status,currency,amountValue,refundedValue,description,referenceOrderId,resultCode,createdAt,updatedAt,expiresAt\r\n",
+      "paymentRequestId,paymentId,scenario,storeId,status,currency,amountValue,refundedValue,description,referenceOrderId,resultCode,createdAt,updatedAt,expiresAt,attentionReason,attentionSince\r\n",
     );
   });
 });
@@ -229,6 +231,12 @@ describe("query plans", () => {
       { storeId: "s", status: "succeeded", from, to },
       cursor,
       "SEARCH payments USING INDEX payments_by_store_status (store_id=? AND status=? AND created_at>? AND (created_at,payment_request_id)<(?,?))",
+    ],
+    [{ attention: true }, null, "SCAN payments USING INDEX payments_needing_attention"],
+    [
+      { attention: true, storeId: "s", from },
+      cursor,
+      "SEARCH payments USING INDEX payments_needing_attention (created_at>? AND (created_at,payment_request_id)<(?,?))",
     ],
   ];
 

@@ -10,8 +10,10 @@ import type { CallOutcome } from "../src/payment-object/gateway-events.ts";
 import {
   judgeRefundInquiry,
   type RefundInquiryRecord,
+  refundAttention,
   refundInquirySchedule,
   refundInquiryTimes,
+  stalledRefunds,
 } from "../src/payment-object/refund-inquiry.ts";
 
 const schedule = refundInquirySchedule(DEFAULT_PAYMENT_SCHEDULE, 1);
@@ -57,6 +59,7 @@ describe("refundInquirySchedule", () => {
       maxDelayMs: 600_000,
       notFoundLimit: 3,
       leaseMs: 60_000,
+      attemptLimit: 40,
     });
     expect(refundInquirySchedule(DEFAULT_PAYMENT_SCHEDULE, 20).maxDelayMs).toBe(30_000);
   });
@@ -86,6 +89,37 @@ describe("refundInquiryTimes", () => {
     expect(refundInquiryTimes(paid({ r_first: unclear(10_000) }), third, schedule)).toStrictEqual([
       { refundRequestId: "r_first", at: 92_000 },
     ]);
+  });
+
+  it("stops at the attempt limit: the refund is stalled and the payment flagged REFUND_UNSETTLED", () => {
+    const state = paid({
+      r_stuck: unclear(1000),
+      r_open: unclear(2000),
+      r_done: { ...unclear(0), status: "S" },
+    });
+    const record = (
+      id: string,
+      attempts: number,
+      lastAt: number,
+    ): [string, RefundInquiryRecord] => [
+      id,
+      { refundRequestId: id, attempts, notFound: 0, lastAt },
+    ];
+    const records = new Map([record("r_stuck", 40, 9_000_000), record("r_open", 39, 8_000_000)]);
+    expect(refundInquiryTimes(state, records, schedule)).toStrictEqual([
+      { refundRequestId: "r_open", at: 8_600_000 },
+    ]);
+    expect(stalledRefunds(state, records, schedule).map((r) => r.refundRequestId)).toStrictEqual([
+      "r_stuck",
+    ]);
+    expect(refundAttention(state, records, schedule)).toStrictEqual({
+      reason: "REFUND_UNSETTLED",
+      since: 9_000_000,
+    });
+    // Settled meanwhile (a notification), or not stalled yet: no flag.
+    const settled = paid({ r_stuck: { ...unclear(1000), status: "F" }, r_open: unclear(2000) });
+    expect(refundAttention(settled, records, schedule)).toBeNull();
+    expect(refundAttention(state, new Map([record("r_stuck", 39, 1)]), schedule)).toBeNull();
   });
 
   it("asks nothing once the payment is no longer paid", () => {

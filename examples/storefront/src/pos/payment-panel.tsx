@@ -7,13 +7,17 @@ import {
   OrderCodeQr,
   type OrderCodeState,
 } from "@ams-edge/react-hooks";
+import type { RecentPayments } from "@ams-edge/react-hooks/merchant";
 import { type ReactNode, useState } from "react";
 import { useFocusOnMount } from "../ui/use-focus-on-mount.ts";
+import { AttentionNotice } from "./attention-notice.tsx";
 
 /** Props of {@link PaymentPanel}. */
 export interface PaymentPanelProps {
   payment: OrderCodePayment;
   onChangeKey: () => void;
+  /** Asks the gateway again about a payment flagged for attention. */
+  onInquire: RecentPayments["inquire"];
 }
 
 type Tone = "pending" | "success" | "danger" | "neutral";
@@ -67,7 +71,7 @@ function describe(state: OrderCodeState): string {
  * The payment in progress: the big amount, the QR with its countdown and live status, and what
  * the cashier can do next (cancel, try again, new sale).
  */
-export function PaymentPanel({ payment, onChangeKey }: PaymentPanelProps): ReactNode {
+export function PaymentPanel({ payment, onChangeKey, onInquire }: PaymentPanelProps): ReactNode {
   const { state, cancel, retry, reset } = payment;
   const [cancelError, setCancelError] = useState<string | null>(null);
   const view = "payment" in state ? state.payment : null;
@@ -94,6 +98,7 @@ export function PaymentPanel({ payment, onChangeKey }: PaymentPanelProps): React
           {CONNECTION[state.connection]}
         </p>
       ) : null}
+      {view ? <AttentionNotice payment={view} onInquire={onInquire} /> : null}
       {cancelError ? (
         <p className="field-error" role="alert">
           {cancelError}

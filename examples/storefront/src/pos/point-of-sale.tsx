@@ -85,7 +85,7 @@ function Till({ store, onChangeKey }: { store: StoreInfo; onChangeKey: () => voi
             }
           />
         ) : (
-          <PaymentPanel payment={payment} onChangeKey={onChangeKey} />
+          <PaymentPanel payment={payment} onChangeKey={onChangeKey} onInquire={recent.inquire} />
         )}
       </section>
       <RecentPayments recent={recent} latest={current} />

@@ -3,6 +3,7 @@ import type { PaymentView } from "@ams-edge/react-hooks";
 import type { RecentPayments as RecentPaymentsApi } from "@ams-edge/react-hooks/merchant";
 import type { ReactNode } from "react";
 import { paymentStatusLabel } from "../ui/payment-status-label.ts";
+import { AttentionNotice } from "./attention-notice.tsx";
 import { RefundControl } from "./refund-control.tsx";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
@@ -14,9 +15,12 @@ export interface RecentPaymentsProps {
   latest: PaymentView | null;
 }
 
-/** The store's latest payments, newest first, with a refund action on paid ones. */
+/**
+ * The store's latest payments, newest first, with a refund action on paid ones and a "needs
+ * attention" notice on those whose outcome the gateway never made clear.
+ */
 export function RecentPayments({ recent, latest }: RecentPaymentsProps): ReactNode {
-  const { state, refresh, loadMore, refund } = recent;
+  const { state, refresh, loadMore, refund, inquire } = recent;
   const payments = state.payments.map((payment) =>
     latest &&
     payment.paymentRequestId === latest.paymentRequestId &&
@@ -48,7 +52,12 @@ export function RecentPayments({ recent, latest }: RecentPaymentsProps): ReactNo
       ) : null}
       <ul className="recent-list">
         {payments.map((payment) => (
-          <RecentPaymentRow key={payment.paymentRequestId} payment={payment} refund={refund} />
+          <RecentPaymentRow
+            key={payment.paymentRequestId}
+            payment={payment}
+            refund={refund}
+            inquire={inquire}
+          />
         ))}
       </ul>
       {state.hasMore ? (
@@ -63,13 +72,19 @@ export function RecentPayments({ recent, latest }: RecentPaymentsProps): ReactNo
 function RecentPaymentRow({
   payment,
   refund,
+  inquire,
 }: {
   payment: PaymentView;
   refund: RecentPaymentsApi["refund"];
+  inquire: RecentPaymentsApi["inquire"];
 }): ReactNode {
   const label = paymentStatusLabel(payment.status);
   return (
-    <li className="recent-row" data-status={payment.status}>
+    <li
+      className="recent-row"
+      data-status={payment.status}
+      data-attention={payment.attention?.reason}
+    >
       <div className="recent-main">
         <span className="recent-amount">{formatAmount(payment.amount)}</span>
         <span className={`badge badge-${label.tone}`}>{label.text}</span>
@@ -81,6 +96,7 @@ function RecentPaymentRow({
         <span aria-hidden="true"> · </span>
         <span>{payment.scenario === "EntryCode" ? "Entry Code" : "Order Code"}</span>
       </p>
+      <AttentionNotice payment={payment} onInquire={inquire} />
       {payment.status === "succeeded" ? <RefundControl payment={payment} refund={refund} /> : null}
     </li>
   );

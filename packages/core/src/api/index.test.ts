@@ -19,7 +19,9 @@ describe("@ams-edge/core/api", () => {
 
   it("exports the schemas, constants and patterns of the contract", () => {
     expect(Object.keys(api).sort()).toStrictEqual([
+      "ATTENTION_REASONS",
       "AmountViewSchema",
+      "AttentionViewSchema",
       "CURRENCY_PATTERN",
       "CreatedPaymentSchema",
       "ErrorBodySchema",

@@ -5,6 +5,7 @@
  * so a client keeps working when a newer Worker adds some.
  */
 export { type AmountView, AmountViewSchema } from "./amount-view.ts";
+export { ATTENTION_REASONS, type AttentionReason } from "./attention.ts";
 export { type ErrorBody, ErrorBodySchema } from "./error-body.ts";
 export { type LiveMessage, LiveMessageSchema } from "./live-message.ts";
 export {
@@ -14,6 +15,8 @@ export {
   type PaymentStatus,
 } from "./payment-status.ts";
 export {
+  type AttentionView,
+  AttentionViewSchema,
   type CreatedPayment,
   CreatedPaymentSchema,
   type OrderCodeView,

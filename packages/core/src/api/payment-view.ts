@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { AmountViewSchema } from "./amount-view.ts";
+import { ATTENTION_REASONS } from "./attention.ts";
 import type { KnownFields } from "./known-fields.ts";
 import { PAYMENT_SCENARIOS, PAYMENT_STATUSES } from "./payment-status.ts";
 import { RefundViewSchema } from "./refund-view.ts";
@@ -28,6 +29,20 @@ export const OrderCodeViewSchema = v.looseObject({
 
 /** The code an Order Code payment shows to the customer. */
 export type OrderCodeView = KnownFields<v.InferOutput<typeof OrderCodeViewSchema>>;
+
+/**
+ * A payment a person has to look at: its follow-up reached a limit with the outcome unclear. A
+ * flag beside the status, never a status: a paid payment stays `succeeded`.
+ */
+export const AttentionViewSchema = v.looseObject({
+  /** Why, as a stable code. */
+  reason: v.picklist(ATTENTION_REASONS),
+  /** Since when (ISO 8601, UTC). */
+  since: TimeSchema,
+});
+
+/** Why and since when a payment needs a person. */
+export type AttentionView = KnownFields<v.InferOutput<typeof AttentionViewSchema>>;
 
 /**
  * One payment as the Worker's API shows it: `GET /api/payments/:id`, the list, the live socket,
@@ -62,6 +77,11 @@ export const PaymentViewSchema = v.looseObject({
    * existed, and older Workers, leave it out.
    */
   refunds: v.optional(v.array(RefundViewSchema)),
+  /**
+   * Set when the payment needs a person (its follow-up stopped with the outcome unclear), null
+   * otherwise. Views kept in the payment list before it existed, and older Workers, leave it out.
+   */
+  attention: v.optional(v.nullable(AttentionViewSchema)),
   /** When the payment was created. */
   createdAt: TimeSchema,
   /** When the payment last changed. */

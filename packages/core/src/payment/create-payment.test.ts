@@ -38,6 +38,8 @@ describe("createPayment", () => {
         resultCode: null,
       },
       throttledStreak: 0,
+      followUp: { cancels: 0, inquiries: 0 },
+      attention: null,
       closedBy: null,
       closedAt: null,
       paid: null,

@@ -73,6 +73,8 @@ export function createPayment(params: CreatePaymentParams): PaymentState {
       resultCode: null,
     },
     throttledStreak: 0,
+    followUp: { cancels: 0, inquiries: 0 },
+    attention: null,
     closedBy: null,
     closedAt: null,
     paid: null,

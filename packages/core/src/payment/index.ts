@@ -17,9 +17,12 @@ export type {
 export type { PaymentSchedule } from "./payment-schedule.ts";
 export { DEFAULT_PAYMENT_SCHEDULE, resolvePaymentSchedule } from "./payment-schedule.ts";
 export type {
+  AttentionReason,
+  AttentionRecord,
   CancelOutcome,
   CancelReason,
   ClosedBy,
+  FollowUpCounts,
   InquiryObservation,
   MismatchRecord,
   PaidRecord,

@@ -108,6 +108,12 @@ function whileCreating(state: PaymentState, now: number, schedule: PaymentSchedu
   if (used < resends && resendDelay !== undefined) {
     return { type: "retry_pay", at: pay.lastAt + slowed(resendDelay, state, schedule) };
   }
+  // After a refused cancel only the provider can close it: ask, never cancel again in a loop.
+  if (state.cancel.outcome === "refused") {
+    return inquire(
+      (inquiry.lastAt ?? state.cancel.lastAt ?? pay.lastAt) + inquiryDelay(state, schedule),
+    );
+  }
   if (now >= state.expiresAt) return cancelAt(state.expiresAt, "unknown_pay_result");
   const exists = inquiry.lastObservation === "PENDING" || inquiry.lastObservation === "PROCESSING";
   if (
@@ -136,7 +142,8 @@ function whileAwaiting(state: PaymentState, now: number, schedule: PaymentSchedu
  * The next step for `state` at time `now`: `none` once nothing is left to do, otherwise one
  * `inquire`, `cancel` or `retry_pay` with the time to do it. Final states give `none`, except a
  * `succeeded` payment with a merchant's reversal or an earlier cancel still unclear, and a `failed`
- * one whose order has not been closed by a cancel yet.
+ * one whose order has not been closed by a cancel yet. A payment flagged for attention (a loop
+ * reached its limit in the schedule) gives `none` too, until a clear answer lifts the flag.
  * Drive it with timers or alarms: act at `at`, feed the answer to {@link transition}, ask again.
  * Any other event (a notification) may arrive in between; just ask again after it.
  *
@@ -149,6 +156,8 @@ export function nextAction(
   now: number,
   schedule: PaymentSchedule = DEFAULT_PAYMENT_SCHEDULE,
 ): PaymentAction {
+  // A loop reached its limit with the outcome unclear: a person looks, nothing is retried.
+  if ((state.attention ?? null) !== null) return NONE;
   switch (state.status) {
     case "failed":
       return afterFailure(state, schedule);

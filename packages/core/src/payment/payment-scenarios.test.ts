@@ -62,6 +62,8 @@ describe("PROTOCOL §7: the customer paid but the notification never arrived", (
         resultCode: null,
       },
       throttledStreak: 0,
+      followUp: { cancels: 0, inquiries: 0 },
+      attention: null,
       closedBy: null,
       closedAt: null,
       paid: { source: "inquiry", amount: ORDER_AMOUNT, paidAt: PAID_AT, reportedAt: T0 + 43_500 },

@@ -40,6 +40,9 @@ describe("resolvePaymentSchedule", () => {
       orderNotExistLimit: 3,
       requestLeaseMs: 60_000,
       throttledMaxDelayMs: 120_000,
+      cancelAttemptLimit: 12,
+      followUpInquiryLimit: 20,
+      throttledLimit: 8,
     });
     expect(Object.isFrozen(DEFAULT_PAYMENT_SCHEDULE)).toBe(true);
   });
@@ -58,10 +61,13 @@ describe("resolvePaymentSchedule", () => {
     { requestLeaseMs: Number.POSITIVE_INFINITY },
     { orderNotExistLimit: Number.NaN },
     { throttledMaxDelayMs: -1 },
+    { cancelAttemptLimit: 0 },
+    { followUpInquiryLimit: 2.5 },
+    { throttledLimit: Number.POSITIVE_INFINITY },
   ])("rejects %j", (override) => {
     expect(() => resolvePaymentSchedule(override)).toThrow(
       new TypeError(
-        "PaymentSchedule: expected non-negative millisecond delays, positive maximum delays and a backoff of at least 1.",
+        "PaymentSchedule: expected non-negative millisecond delays, positive maximum delays, a backoff of at least 1 and whole limits of at least 1.",
       ),
     );
   });

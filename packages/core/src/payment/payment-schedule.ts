@@ -24,6 +24,19 @@ export interface PaymentSchedule {
    * answer in a row doubles the next delay, up to this (never below the delay itself).
    */
   throttledMaxDelayMs: number;
+  /**
+   * Unclear answers in a row to one cancel after which it is no longer retried: the payment is
+   * flagged `CANCEL_UNANSWERED` (`OUTCOME_UNKNOWN` while the pay outcome is unknown too).
+   */
+  cancelAttemptLimit: number;
+  /**
+   * Inquiries after a cancel answer (a refused cancel, an unclear one, or one that closed a
+   * payment whose success was already reported) after which, with no final status, the payment is
+   * flagged `CANCEL_REFUSED` or `OUTCOME_UNKNOWN`.
+   */
+  followUpInquiryLimit: number;
+  /** `REQUEST_TRAFFIC_EXCEED_LIMIT` answers in a row after which the payment is flagged `RATE_LIMITED`. */
+  throttledLimit: number;
 }
 
 /**
@@ -41,6 +54,10 @@ export interface PaymentSchedule {
  * - Pay re-sent up to 3 times, 1, 2 and 3 s apart, then inquiries on the schedule above.
  * - A `REQUEST_TRAFFIC_EXCEED_LIMIT` answer doubles the next delay, and so on for each one in a
  *   row, up to 2 minutes: the gateway asked us to slow down, not to give up.
+ * - Every loop ends (see the payment README): 12 unclear answers to a cancel (about 3 minutes of
+ *   retries), 20 inquiries after a cancel answer (about 9 minutes, longer than a code lives), 8
+ *   rate-limited answers in a row (about 15 minutes of slowing down). Then the payment is
+ *   flagged for a person instead.
  */
 export const DEFAULT_PAYMENT_SCHEDULE: PaymentSchedule = Object.freeze({
   inquiryDelaysMs: Object.freeze([15_000, 28_000]),
@@ -52,6 +69,9 @@ export const DEFAULT_PAYMENT_SCHEDULE: PaymentSchedule = Object.freeze({
   orderNotExistLimit: 3,
   requestLeaseMs: 60_000,
   throttledMaxDelayMs: 120_000,
+  cancelAttemptLimit: 12,
+  followUpInquiryLimit: 20,
+  throttledLimit: 8,
 });
 
 /**
@@ -92,18 +112,24 @@ export function resolvePaymentSchedule(overrides: Partial<PaymentSchedule> = {})
     schedule.orderNotExistLimit,
     schedule.throttledMaxDelayMs,
   ];
+  const limits = [
+    schedule.cancelAttemptLimit,
+    schedule.followUpInquiryLimit,
+    schedule.throttledLimit,
+  ];
   const valid =
     lists.every(
       (list) => Array.isArray(list) && list.every((ms) => Number.isFinite(ms) && ms >= 0),
     ) &&
     numbers.every((value) => Number.isFinite(value) && value >= 0) &&
+    limits.every((limit) => Number.isInteger(limit) && limit >= 1) &&
     Number.isFinite(schedule.backoff) &&
     schedule.backoff >= 1 &&
     schedule.inquiryMaxDelayMs > 0 &&
     schedule.cancelMaxDelayMs > 0;
   if (!valid) {
     throw new TypeError(
-      "PaymentSchedule: expected non-negative millisecond delays, positive maximum delays and a backoff of at least 1.",
+      "PaymentSchedule: expected non-negative millisecond delays, positive maximum delays, a backoff of at least 1 and whole limits of at least 1.",
     );
   }
   return schedule;

@@ -1,3 +1,4 @@
+import type { AttentionReason } from "../api/attention.ts";
 import type { PaymentScenario, PaymentStatus } from "../api/payment-status.ts";
 
 /** An amount in minor units as on the wire: `{ currency: "USD", value: "599" }` is USD 5.99. */
@@ -8,8 +9,32 @@ export interface PaymentAmount {
   value: string;
 }
 
-// The statuses and scenarios are part of the Worker's API contract, defined once there.
+// The statuses, scenarios and attention reasons are part of the Worker's API contract, defined
+// once there.
+export type { AttentionReason } from "../api/attention.ts";
 export type { PaymentScenario, PaymentStatus } from "../api/payment-status.ts";
+
+/**
+ * A payment a person has to look at: a follow-up loop reached its limit with the outcome still
+ * unclear, so nothing more is scheduled for it. A flag beside the status, not a status.
+ */
+export interface AttentionRecord {
+  /** Why, as a stable code. */
+  reason: AttentionReason;
+  /** When the loop reached its limit (or the flag was raised), epoch ms. */
+  since: number;
+}
+
+/**
+ * How far the follow-up loops have run, for their limits (see `PaymentSchedule`). Reset when a
+ * clear answer lifts the attention flag.
+ */
+export interface FollowUpCounts {
+  /** Cancel answers in a row that were unclear (`U` or a transport error). */
+  cancels: number;
+  /** Inquiries answered since the last cancel answer (only counted once a cancel was answered). */
+  inquiries: number;
+}
 
 /**
  * Why a cancel is sent: the merchant asked, the payment expired, pay never gave a usable answer,
@@ -167,6 +192,14 @@ export interface PaymentState {
    * `throttledMaxDelayMs`. Absent from states stored before it existed: read as 0.
    */
   throttledStreak?: number;
+  /** The follow-up loops' progress towards their limits. Absent from older states: read as 0. */
+  followUp?: FollowUpCounts;
+  /**
+   * Set when a follow-up loop reached its limit with the outcome unclear: nothing more is
+   * scheduled until a clear answer (an inquiry, a notification) lifts it. `null` otherwise;
+   * absent from states stored before it existed: read as `null`.
+   */
+  attention?: AttentionRecord | null;
   /** How an unpaid final state was reached, or `null`. */
   closedBy: ClosedBy | null;
   /** When it was closed, or `null`. */

@@ -98,7 +98,8 @@ function initialState(
 /**
  * Follows a payment to a final state with timers: inquires on schedule, cancels at expiry,
  * retries unclear cancels, and returns the final state (`succeeded`, `failed`, `cancelled`,
- * `expired`, `reversed` or `mismatch`). For Node, Deno and Bun; the Worker uses alarms instead.
+ * `expired`, `reversed` or `mismatch`), or the state flagged with `attention` when a follow-up
+ * loop reached its limit with the outcome unclear (a person has to look). For Node, Deno and Bun; the Worker uses alarms instead.
  *
  * @example
  * const result = await client.createOrderCode(order);
@@ -123,7 +124,7 @@ export async function settlePayment(
 
   const apply = (event: PaymentEvent): void => {
     const previous = state;
-    state = transition(previous, event);
+    state = transition(previous, event, schedule);
     if (state !== previous) options.onTransition?.(state, event, previous);
   };
 

@@ -5,8 +5,10 @@ import { applyPay } from "./apply-pay.ts";
 import { applyRefund } from "./apply-refund.ts";
 import { applyFailure, applySuccess } from "./apply-report.ts";
 import type { PaymentEvent } from "./payment-event.ts";
+import { DEFAULT_PAYMENT_SCHEDULE, type PaymentSchedule } from "./payment-schedule.ts";
 import type { PaymentState } from "./payment-state.ts";
 import { sameData } from "./same-data.ts";
+import { trackFollowUp } from "./track-follow-up.ts";
 
 /** Events about another payment (a different request id or provider id) are ignored. */
 function concernsPayment(state: PaymentState, event: PaymentEvent): boolean {
@@ -74,7 +76,9 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
  * The state after `event`. Pure: `state` is never modified. When the event changes nothing (a
  * repeat, a stale answer, an event about another payment, anything after a final state that
  * tells nothing new) the very same `state` object is returned; otherwise `version` goes up by one
- * and `updatedAt` moves to the event time.
+ * and `updatedAt` moves to the event time. `schedule` gives the limits of the follow-up loops: an
+ * answer that brings a loop to its limit with the outcome still unclear sets `attention`, and a
+ * clear answer lifts it (pass the schedule given to {@link nextAction}).
  *
  * @example
  * let state = createPayment({ paymentRequestId: "order-1001", scenario: "OrderCode",
@@ -83,7 +87,11 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
  *   resultCode: "SUCCESS", paymentId: "2024..." });
  * state.status; // "awaiting_payment"
  */
-export function transition(state: PaymentState, event: PaymentEvent): PaymentState {
+export function transition(
+  state: PaymentState,
+  event: PaymentEvent,
+  schedule: PaymentSchedule = DEFAULT_PAYMENT_SCHEDULE,
+): PaymentState {
   if (typeof event !== "object" || event === null || !EVENT_TYPES.has(event.type)) {
     throw new TypeError(
       `transition: expected a payment event with a known "type", got ${JSON.stringify(event)}.`,
@@ -93,8 +101,10 @@ export function transition(state: PaymentState, event: PaymentEvent): PaymentSta
     throw new TypeError(`transition: expected "at" in epoch ms on ${event.type}, got ${event.at}.`);
   }
   if (!concernsPayment(state, event)) return state;
-  const candidate = adoptPaymentId(apply(state, event), event);
-  if (candidate === state || sameData(candidate, state)) return state;
+  const applied = adoptPaymentId(apply(state, event), event);
+  if (applied === state) return state;
+  const candidate = trackFollowUp(state, applied, event, schedule);
+  if (sameData(candidate, state)) return state;
   return {
     ...candidate,
     version: state.version + 1,

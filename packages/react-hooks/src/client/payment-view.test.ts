@@ -1,4 +1,5 @@
 import {
+  ATTENTION_REASONS,
   PAYMENT_SCENARIOS,
   PAYMENT_STATUSES,
   type PaymentView,
@@ -56,6 +57,10 @@ const validView: fc.Arbitrary<PaymentView> = fc.record(
         amount,
       }),
       { maxLength: 3 },
+    ),
+    attention: fc.option(
+      fc.record({ reason: fc.constantFrom(...ATTENTION_REASONS), since: time }),
+      { nil: null },
     ),
     createdAt: time,
     updatedAt: time,

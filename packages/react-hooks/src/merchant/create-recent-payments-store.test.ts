@@ -45,6 +45,31 @@ describe("createRecentPaymentsStore", () => {
     ]);
   });
 
+  it("asks again about a flagged payment and updates its row", async () => {
+    const worker = createFakeWorker();
+    const client = createWorkerClient({
+      baseUrl: testBaseUrl,
+      fetch: worker.fetch,
+      apiKey: testApiKey,
+    });
+    const a = worker.seed({ amount: usd });
+    const since = "2026-12-05T20:00:00.000Z";
+    worker.set(a.paymentRequestId, "awaiting_payment", {
+      attention: { reason: "CANCEL_UNANSWERED", since },
+    });
+    const store = createRecentPaymentsStore({ client });
+    store.subscribe(() => {});
+    await settle();
+    expect(store.getSnapshot().payments[0]?.attention).toStrictEqual({
+      reason: "CANCEL_UNANSWERED",
+      since,
+    });
+    const answered = await store.inquire(a.paymentRequestId);
+    expect(answered.attention).toBeNull();
+    expect(store.getSnapshot().payments).toStrictEqual([answered]);
+    expect(worker.callsTo("POST", `/api/payments/${a.paymentRequestId}/inquire`)).toHaveLength(1);
+  });
+
   it("keeps the rows and reports the error when a load fails", async () => {
     const worker = createFakeWorker();
     const client = createWorkerClient({

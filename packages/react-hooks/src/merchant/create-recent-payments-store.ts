@@ -4,7 +4,12 @@ import type { WorkerClient } from "../client/create-worker-client.ts";
 import { toAmsEdgeError } from "../client/worker-api-error.ts";
 import { newIdempotencyKey } from "../stores/payment-params.ts";
 import { type ExternalStore, snapshotCell } from "../stores/snapshot-store.ts";
-import { type ListPaymentsQuery, listPayments, refundPayment } from "./merchant-calls.ts";
+import {
+  inquirePayment,
+  type ListPaymentsQuery,
+  listPayments,
+  refundPayment,
+} from "./merchant-calls.ts";
 
 /** The merchant's recent payments: `loading` keeps the rows already shown. */
 export interface RecentPaymentsState {
@@ -36,6 +41,11 @@ export interface RecentPaymentsStore extends ExternalStore<RecentPaymentsState> 
   refund(paymentRequestId: string, amount: AmountView, reason?: string): Promise<RefundView>;
   /** Cancels (or reverses) a payment and updates its row. Rejects with the Worker's error. */
   cancel(paymentRequestId: string): Promise<PaymentView>;
+  /**
+   * Asks the gateway about a payment once more (for one flagged `attention`) and updates its row.
+   * Rejects with the Worker's error.
+   */
+  inquire(paymentRequestId: string): Promise<PaymentView>;
 }
 
 /**
@@ -75,6 +85,16 @@ export function createRecentPaymentsStore(
     }
   }
 
+  async function replaceRow(answer: Promise<PaymentView>): Promise<PaymentView> {
+    const payment = await answer;
+    const state = cell.get();
+    const payments = state.payments.map((p) =>
+      p.paymentRequestId === payment.paymentRequestId ? payment : p,
+    );
+    cell.set({ ...state, payments });
+    return payment;
+  }
+
   return {
     ...cell.store,
     refresh: () => load(false),
@@ -96,14 +116,7 @@ export function createRecentPaymentsStore(
       refunds.set(paymentRequestId, refund);
       return refund;
     },
-    async cancel(paymentRequestId) {
-      const payment = await client.cancelPayment(paymentRequestId);
-      const state = cell.get();
-      const payments = state.payments.map((p) =>
-        p.paymentRequestId === paymentRequestId ? payment : p,
-      );
-      cell.set({ ...state, payments });
-      return payment;
-    },
+    cancel: (paymentRequestId) => replaceRow(client.cancelPayment(paymentRequestId)),
+    inquire: (paymentRequestId) => replaceRow(inquirePayment(client, paymentRequestId)),
   };
 }

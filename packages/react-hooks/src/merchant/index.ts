@@ -12,6 +12,7 @@ export {
   type RecentPaymentsStoreOptions,
 } from "./create-recent-payments-store.ts";
 export {
+  inquirePayment,
   type ListPaymentsQuery,
   listPayments,
   type PaymentPage,

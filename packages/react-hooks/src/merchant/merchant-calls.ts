@@ -57,3 +57,20 @@ export function refundPayment(
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 }
+
+/**
+ * Asks the gateway about a payment once more, now (merchant API key), and answers with the
+ * payment: a clear answer lifts its `attention` flag, an unclear one keeps it.
+ * @example
+ * const payment = await inquirePayment(client, id);
+ * if (payment.attention === null) console.log("settled:", payment.status);
+ */
+export function inquirePayment(
+  client: WorkerClient,
+  paymentRequestId: string,
+): Promise<PaymentView> {
+  return client.request("POST", `/api/payments/${encodeURIComponent(paymentRequestId)}/inquire`, {
+    auth: "merchant",
+    valid: isPaymentView,
+  });
+}

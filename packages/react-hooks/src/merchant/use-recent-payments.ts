@@ -11,12 +11,13 @@ import type { ListPaymentsQuery } from "./merchant-calls.ts";
 
 /** The merchant's recent payments and what can be done with them. */
 export interface RecentPayments
-  extends Pick<RecentPaymentsStore, "refresh" | "loadMore" | "refund" | "cancel"> {
+  extends Pick<RecentPaymentsStore, "refresh" | "loadMore" | "refund" | "cancel" | "inquire"> {
   state: RecentPaymentsState;
 }
 
 /**
- * Lists the merchant's payments (newest first) with refund and cancel, for a POS history.
+ * Lists the merchant's payments (newest first) with refund, cancel and inquire (for a payment
+ * flagged `attention`), for a POS history.
  * Needs the merchant API key on the provider.
  * @example
  * const { state, refund } = useRecentPayments({ storeId: "s1", limit: 20 });
@@ -45,6 +46,7 @@ export function useRecentPayments(
       loadMore: store.loadMore,
       refund: store.refund,
       cancel: store.cancel,
+      inquire: store.inquire,
     }),
     [state, store],
   );

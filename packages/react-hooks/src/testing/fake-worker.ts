@@ -104,6 +104,10 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
         set(stored.paymentRequestId, next);
       return json(200, view(payments.get(stored.paymentRequestId) ?? stored));
     }
+    // The gateway answers clearly: the flag is lifted, the status stays.
+    if (method === "POST" && parts[3] === "inquire" && stored) {
+      return json(200, set(stored.paymentRequestId, stored.status, { attention: null }));
+    }
     if (method === "POST" && parts[3] === "refunds" && stored) {
       return json(201, {
         refundRequestId: `rfd_test_${stored.paymentRequestId}`,

@@ -88,12 +88,14 @@ function filterOf(query: {
   status?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  attention?: boolean | undefined;
 }): PaymentListFilter {
   return {
     ...(query.storeId === undefined ? {} : { storeId: query.storeId }),
     ...(query.status === undefined ? {} : { status: query.status }),
     ...(query.from === undefined ? {} : { from: query.from }),
     ...(query.to === undefined ? {} : { to: query.to }),
+    ...(query.attention === undefined ? {} : { attention: query.attention }),
   };
 }
 
@@ -122,6 +124,13 @@ merchantRoutes.get("/payments/export.csv", merchantOnly, async (c) => {
 
 merchantRoutes.post("/payments/:id/cancel", merchantOnly, async (c) => {
   const view = unwrap(await paymentObject(c.env, c.req.param("id")).cancel());
+  return c.json(view);
+});
+
+// One more inquiry now, also for a payment whose follow-up stopped (flagged for attention): a
+// clear answer lifts the flag, an unclear one keeps it.
+merchantRoutes.post("/payments/:id/inquire", merchantOnly, async (c) => {
+  const view = unwrap(await paymentObject(c.env, c.req.param("id")).inquire());
   return c.json(view);
 });
 

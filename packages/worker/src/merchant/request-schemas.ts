@@ -52,6 +52,13 @@ export const ListQuerySchema = v.object({
   status: v.optional(PaymentViewStatusSchema),
   from: v.optional(Timestamp),
   to: v.optional(Timestamp),
+  /** `true`: only payments flagged for attention; `false`: only the others. */
+  attention: v.optional(
+    v.pipe(
+      v.picklist(["true", "false"], 'expected "true" or "false"'),
+      v.transform((text) => text === "true"),
+    ),
+  ),
   cursor: v.optional(v.string()),
   limit: v.optional(
     v.pipe(

@@ -8,6 +8,8 @@ export interface PaymentListFilter {
   from?: string;
   /** Exclusive upper bound. */
   to?: string;
+  /** `true`: only payments flagged for attention; `false`: only the others. */
+  attention?: boolean;
 }
 
 /** A statement ready for `db.prepare(sql).bind(...params)`. */
@@ -21,6 +23,7 @@ export interface ListQuery {
  * statistics, and without them SQLite prefers `payments_by_status` even when a store is given.
  */
 function indexFor(filter: PaymentListFilter): string {
+  if (filter.attention === true) return "payments_needing_attention";
   if (filter.storeId !== undefined) {
     return filter.status === undefined ? "payments_by_store" : "payments_by_store_status";
   }
@@ -49,6 +52,9 @@ export function listQuery(
   if (filter.status !== undefined) {
     clauses.push("status = ?");
     params.push(filter.status);
+  }
+  if (filter.attention !== undefined) {
+    clauses.push(`attention_reason IS ${filter.attention ? "NOT NULL" : "NULL"}`);
   }
   if (filter.from !== undefined) {
     clauses.push("created_at >= ?");

@@ -14,7 +14,8 @@ export interface IndexExtras {
 
 /**
  * Writes a payment's row. A row with a higher `version` is never replaced by an older one, so a
- * late or repeated write is harmless.
+ * late or repeated write is harmless. A row of the same version is replaced when its view
+ * differs: a refund's follow-up stopping flags the view without a new state version.
  */
 export async function upsertPaymentIndex(
   db: D1Database,
@@ -25,14 +26,16 @@ export async function upsertPaymentIndex(
     .prepare(
       `INSERT INTO payments (payment_request_id, payment_id, scenario, store_id, status, currency,
          amount_value, refunded_value, description, reference_order_id, result_code, created_at,
-         updated_at, expires_at, version, view)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+         updated_at, expires_at, version, view, attention_reason, attention_since)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
        ON CONFLICT (payment_request_id) DO UPDATE SET
          payment_id = excluded.payment_id, status = excluded.status,
          refunded_value = excluded.refunded_value, result_code = excluded.result_code,
          updated_at = excluded.updated_at, expires_at = excluded.expires_at,
-         version = excluded.version, view = excluded.view
-       WHERE excluded.version > payments.version`,
+         version = excluded.version, view = excluded.view,
+         attention_reason = excluded.attention_reason, attention_since = excluded.attention_since
+       WHERE excluded.version > payments.version
+         OR (excluded.version = payments.version AND excluded.view <> payments.view)`,
     )
     .bind(
       view.paymentRequestId,
@@ -51,6 +54,8 @@ export async function upsertPaymentIndex(
       view.expiresAt,
       view.version,
       JSON.stringify(view),
+      view.attention?.reason ?? null,
+      view.attention?.since ?? null,
     )
     .run();
 }
@@ -85,6 +90,8 @@ interface CsvRow {
   created_at: string;
   updated_at: string;
   expires_at: string;
+  attention_reason: string | null;
+  attention_since: string | null;
 }
 
 async function selectPage<T>(
@@ -102,12 +109,14 @@ async function selectPage<T>(
   return results;
 }
 
-// Rows written before views carried `refunded` get it from their column.
+// Rows written before views carried `refunded` get it from their column; before `attention`,
+// no flag was ever raised.
 function viewOf(row: ListRow): PaymentView {
   const view = JSON.parse(row.view) as Omit<PaymentView, "refunded"> & Partial<PaymentView>;
   return {
     ...view,
     refunded: view.refunded ?? { currency: row.currency, value: row.refunded_value },
+    attention: view.attention ?? null,
   };
 }
 
@@ -152,11 +161,13 @@ export const csvColumns = [
   "createdAt",
   "updatedAt",
   "expiresAt",
+  "attentionReason",
+  "attentionSince",
 ] as const;
 
 // The index's columns behind `csvColumns`, in the same order.
 const csvSelect =
-  "payment_request_id, payment_id, scenario, store_id, status, currency, amount_value, refunded_value, description, reference_order_id, result_code, created_at, updated_at, expires_at";
+  "payment_request_id, payment_id, scenario, store_id, status, currency, amount_value, refunded_value, description, reference_order_id, result_code, created_at, updated_at, expires_at, attention_reason, attention_since";
 
 /** Rows the export reads per query: one page is all it holds in memory at a time. */
 export const CSV_PAGE_SIZE = 500;
@@ -179,6 +190,8 @@ function csvText(rows: readonly CsvRow[]): string {
       row.created_at,
       row.updated_at,
       row.expires_at,
+      row.attention_reason,
+      row.attention_since,
     ]);
   }
   return text;

@@ -5,6 +5,7 @@ import {
   judgeRefundInquiry,
   type RefundInquirySchedule,
   refundInquiryTimes,
+  stalledRefunds,
 } from "./refund-inquiry.ts";
 import type { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
 
@@ -26,10 +27,23 @@ export interface RefundFollowUp {
 /**
  * Inquires (`inquiryRefund`) about every unclear refund whose inquiry is due at `now`. A final
  * answer (SUCCESS or FAIL) is applied as a `refund_result`, which logs the transition and updates
- * the refunded total; an unclear one is counted so that the next inquiry waits longer.
+ * the refunded total; an unclear one is counted so that the next inquiry waits longer, and stops
+ * the follow-up at the schedule's `attemptLimit`. With `stalled: true` (a merchant's request) it
+ * inquires once about the refunds whose follow-up stopped instead: a final answer settles one, an
+ * unclear one leaves it as it was.
  */
-export async function followUpRefunds(deps: RefundFollowUp, now: number): Promise<void> {
-  const due = refundInquiryTimes(deps.state(), deps.inquiries.records(), deps.schedule);
+export async function followUpRefunds(
+  deps: RefundFollowUp,
+  now: number,
+  stalled = false,
+): Promise<void> {
+  const records = deps.inquiries.records();
+  const due = stalled
+    ? stalledRefunds(deps.state(), records, deps.schedule).map(({ refundRequestId }) => ({
+        refundRequestId,
+        at: now,
+      }))
+    : refundInquiryTimes(deps.state(), records, deps.schedule);
   for (const { refundRequestId, at } of due) {
     if (at > now) break;
     if (deps.sending.has(refundRequestId) || deps.inquiring.has(refundRequestId)) continue;
@@ -49,7 +63,7 @@ export async function followUpRefunds(deps: RefundFollowUp, now: number): Promis
         schedule: deps.schedule,
       });
       if (verdict.settled === null) {
-        deps.inquiries.save(verdict.record);
+        if (!stalled) deps.inquiries.save(verdict.record);
       } else {
         deps.inquiries.remove(refundRequestId);
         deps.apply(verdict.settled);

@@ -24,7 +24,7 @@ import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
 import type { CreatePaymentCommand } from "./order-record.ts";
 import { PaymentStorage, type StoredPayment } from "./payment-storage.ts";
 import type { AmountView, ObjectResult, PaymentView, RefundView } from "./payment-view.ts";
-import { refundInquirySchedule, refundInquiryTimes } from "./refund-inquiry.ts";
+import { refundAttention, refundInquirySchedule, refundInquiryTimes } from "./refund-inquiry.ts";
 import { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
 import { type RefundCommand, runRefund } from "./run-refund.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
@@ -104,7 +104,7 @@ export class PaymentObject extends DurableObject<Env> {
   /** The payment as the API shows it, or null when this object holds none. */
   view(): PaymentView | null {
     const stored = this.#storage.load();
-    return stored === null ? null : toPaymentView(stored.order, stored.state);
+    return stored === null ? null : this.#viewOf(stored);
   }
 
   /** The event log, oldest first, as JSON text (an array of `{ seq, at, kind, data }`). */
@@ -129,6 +129,23 @@ export class PaymentObject extends DurableObject<Env> {
     this.#storage.append("command", { type: "cancel" });
     this.#apply({ type: "cancel_requested", at: Date.now() });
     await this.#runDueAction();
+    await this.#afterChange();
+    return { ok: true, value: this.#currentView() };
+  }
+
+  /**
+   * The merchant asks the gateway once more, now: one inquiry about the payment, and one about
+   * each refund whose follow-up stopped unsettled. Works whatever the schedule says, also for a
+   * payment flagged for attention: a clear answer lifts the flag (and the follow-up resumes), an
+   * unclear one keeps it.
+   */
+  async inquire(): Promise<ObjectResult<PaymentView>> {
+    const stored = this.#storage.load();
+    if (stored === null) return fail("PAYMENT_NOT_FOUND", "no such payment");
+    this.#storage.append("command", { type: "inquire" });
+    const ids = { paymentRequestId: stored.state.paymentRequestId };
+    this.#feed("inquiry", await outcomeOf(() => this.#client().inquiryPayment(ids)));
+    await this.#followUpRefunds(Date.now(), true);
     await this.#afterChange();
     return { ok: true, value: this.#currentView() };
   }
@@ -193,19 +210,7 @@ export class PaymentObject extends DurableObject<Env> {
     this.#storage.append("alarm", { plannedAt, retryCount: info?.retryCount ?? 0 });
     const now = Math.max(Date.now(), plannedAt);
     await this.#runDueAction(now);
-    await followUpRefunds(
-      {
-        state: () => this.#requireStored().state,
-        client: this.#client(),
-        apply: (event) => this.#apply(event),
-        log: (kind, data) => this.#storage.append(kind, data),
-        inquiries: this.#refundInquiries,
-        schedule: this.#refundSchedule(),
-        sending: this.#refundsInFlight,
-        inquiring: this.#refundInquiriesInFlight,
-      },
-      now,
-    );
+    await this.#followUpRefunds(now);
     await this.#afterChange();
   }
 
@@ -224,7 +229,7 @@ export class PaymentObject extends DurableObject<Env> {
         { status: 404 },
       );
     }
-    return acceptLiveSocket(this.ctx, toPaymentView(stored.order, stored.state));
+    return acceptLiveSocket(this.ctx, this.#viewOf(stored));
   }
 
   /** Messages other than the automatic ping/pong are ignored. */
@@ -246,13 +251,46 @@ export class PaymentObject extends DurableObject<Env> {
     return refundInquirySchedule(this.#schedule(), loadConfig(this.env).scheduleScale);
   }
 
+  /**
+   * Runs the refund inquiries due at `now` (or, with `stalled`, those whose follow-up stopped).
+   * A refund's follow-up stopping or resuming changes the view's flag without a new state
+   * version: the sockets hear it, and the index row is marked owed so that it is rewritten.
+   */
+  async #followUpRefunds(now: number, stalled = false): Promise<void> {
+    const flagBefore = JSON.stringify(this.#currentView().attention);
+    await followUpRefunds(
+      {
+        state: () => this.#requireStored().state,
+        client: this.#client(),
+        apply: (event) => this.#apply(event),
+        log: (kind, data) => this.#storage.append(kind, data),
+        inquiries: this.#refundInquiries,
+        schedule: this.#refundSchedule(),
+        sending: this.#refundsInFlight,
+        inquiring: this.#refundInquiriesInFlight,
+      },
+      now,
+      stalled,
+    );
+    const view = this.#currentView();
+    if (JSON.stringify(view.attention) === flagBefore) return;
+    // The index takes a row of the same version when its view differs (see upsertPaymentIndex).
+    this.#storage.saveIndexedVersion(view.version - 1);
+    if (this.ctx.getWebSockets().length > 0) broadcast(this.ctx, view);
+  }
+
+  /** The API's view of `stored`, flagged when the payment or one of its refunds needs a person. */
+  #viewOf(stored: StoredPayment, state: PaymentState = stored.state): PaymentView {
+    const refunds = refundAttention(state, this.#refundInquiries.records(), this.#refundSchedule());
+    return toPaymentView(stored.order, state, refunds);
+  }
+
   #client() {
     return gatewayClient(loadConfig(this.env), (kind, data) => this.#storage.append(kind, data));
   }
 
   #currentView(): PaymentView {
-    const stored = this.#requireStored();
-    return toPaymentView(stored.order, stored.state);
+    return this.#viewOf(this.#requireStored());
   }
 
   #requireStored(): StoredPayment {
@@ -273,7 +311,7 @@ export class PaymentObject extends DurableObject<Env> {
    * when nothing changed).
    */
   #applyTo(stored: StoredPayment, event: PaymentEvent): StoredPayment {
-    const next: PaymentState = transition(stored.state, event);
+    const next: PaymentState = transition(stored.state, event, this.#schedule());
     if (next.version === stored.state.version) return stored;
     this.#storage.saveState(next);
     this.#storage.append("transition", {
@@ -284,8 +322,8 @@ export class PaymentObject extends DurableObject<Env> {
     });
     // Bookkeeping (one more inquiry) bumps the version too; sockets hear only visible changes.
     if (this.ctx.getWebSockets().length > 0) {
-      const before = toPaymentView(stored.order, stored.state);
-      const after = toPaymentView(stored.order, next);
+      const before = this.#viewOf(stored);
+      const after = this.#viewOf(stored, next);
       if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
     }
     return { order: stored.order, state: next };
@@ -382,7 +420,7 @@ export class PaymentObject extends DurableObject<Env> {
   async #writeD1(stored: StoredPayment, indexOwed: boolean, now: number): Promise<number | null> {
     try {
       if (indexOwed) {
-        await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
+        await upsertPaymentIndex(this.env.DB, this.#viewOf(stored), {
           referenceOrderId: stored.order.referenceOrderId,
           refundedValue: stored.state.refundedValue,
         });

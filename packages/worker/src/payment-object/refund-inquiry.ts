@@ -1,4 +1,5 @@
 import type {
+  AttentionRecord,
   InquiryRefundResponseOutput,
   PaymentSchedule,
   PaymentState,
@@ -19,6 +20,11 @@ export interface RefundInquirySchedule {
   notFoundLimit: number;
   /** ...provided this long has passed since the refund was answered (a late request may land). */
   leaseMs: number;
+  /**
+   * Inquiries answered without a final result after which the follow-up stops and the payment is
+   * flagged `REFUND_UNSETTLED`.
+   */
+  attemptLimit: number;
 }
 
 /** What a payment object remembers about the inquiries into one unclear refund. */
@@ -34,6 +40,10 @@ export interface RefundInquiryRecord {
 
 // A refund may stay PROCESSING for days: slow down well past the payment's 15 s cap.
 const REFUND_INQUIRY_MAX_DELAY_MS = 600_000;
+
+// 15 s, 28 s, growing to every 10 minutes: 40 inquiries span about 5.5 hours. A refund still
+// unsettled then is for a person (the provider's support) to look at, not for more inquiries.
+const REFUND_INQUIRY_LIMIT = 40;
 
 /**
  * The refund inquiry schedule of a payment schedule: the payment's inquiry delays, then backoff up
@@ -52,6 +62,7 @@ export function refundInquirySchedule(
     ),
     notFoundLimit: schedule.orderNotExistLimit,
     leaseMs: schedule.requestLeaseMs,
+    attemptLimit: REFUND_INQUIRY_LIMIT,
   };
 }
 
@@ -66,7 +77,8 @@ function delayBefore(attempt: number, schedule: RefundInquirySchedule): number {
 /**
  * The unclear (`U`) refunds of a paid payment with the time of their next inquiry, soonest
  * first. Empty once every refund is settled, or when the payment is no longer paid (a refund
- * result would not be recorded any more).
+ * result would not be recorded any more). A refund whose inquiries reached the schedule's
+ * `attemptLimit` is left out: its follow-up has stopped (see {@link stalledRefunds}).
  */
 export function refundInquiryTimes(
   state: PaymentState,
@@ -78,11 +90,40 @@ export function refundInquiryTimes(
   for (const [refundRequestId, refund] of Object.entries(state.refunds)) {
     if (refund.status !== "U") continue;
     const record = records.get(refundRequestId);
+    if (record !== undefined && record.attempts >= schedule.attemptLimit) continue;
     // A refund sent again (and answered U again) starts its wait from that newer answer.
     const base = Math.max(refund.at, record?.lastAt ?? 0);
     times.push({ refundRequestId, at: base + delayBefore(record?.attempts ?? 0, schedule) });
   }
   return times.sort((a, b) => a.at - b.at);
+}
+
+/** The unclear refunds of a paid payment whose follow-up stopped at the limit, by id. */
+export function stalledRefunds(
+  state: PaymentState,
+  records: ReadonlyMap<string, RefundInquiryRecord>,
+  schedule: RefundInquirySchedule,
+): RefundInquiryRecord[] {
+  if (state.status !== "succeeded" && state.status !== "mismatch") return [];
+  return [...records.values()].filter(
+    (record) =>
+      record.attempts >= schedule.attemptLimit &&
+      state.refunds[record.refundRequestId]?.status === "U",
+  );
+}
+
+/**
+ * `REFUND_UNSETTLED` since the earliest refund whose follow-up stopped unsettled, or null: the
+ * flag a payment's view shows when the payment itself needs nothing.
+ */
+export function refundAttention(
+  state: PaymentState,
+  records: ReadonlyMap<string, RefundInquiryRecord>,
+  schedule: RefundInquirySchedule,
+): AttentionRecord | null {
+  const stalled = stalledRefunds(state, records, schedule);
+  if (stalled.length === 0) return null;
+  return { reason: "REFUND_UNSETTLED", since: Math.min(...stalled.map((record) => record.lastAt)) };
 }
 
 /** What one inquiry tells: the refund's final result, or still unclear with updated bookkeeping. */

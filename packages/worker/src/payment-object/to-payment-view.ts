@@ -1,4 +1,4 @@
-import type { PaymentState, RefundRecord } from "@ams-edge/core";
+import type { AttentionRecord, PaymentState, RefundRecord } from "@ams-edge/core";
 import type { PaymentView, RefundView } from "@ams-edge/core/api";
 import type { OrderRecord } from "./order-record.ts";
 
@@ -15,8 +15,16 @@ export function toRefundView(refundRequestId: string, refund: RefundRecord): Ref
   };
 }
 
-/** The API's view of a stored payment (times as ISO 8601 UTC), with its refunds. */
-export function toPaymentView(order: OrderRecord, state: PaymentState): PaymentView {
+/**
+ * The API's view of a stored payment (times as ISO 8601 UTC), with its refunds and its attention
+ * flag: the state machine's own, else `refundAttention` (a refund whose follow-up stopped).
+ */
+export function toPaymentView(
+  order: OrderRecord,
+  state: PaymentState,
+  refundAttention: AttentionRecord | null = null,
+): PaymentView {
+  const attention = state.attention ?? refundAttention;
   return {
     paymentRequestId: state.paymentRequestId,
     paymentId: state.paymentId,
@@ -38,6 +46,8 @@ export function toPaymentView(order: OrderRecord, state: PaymentState): PaymentV
     refunded: { currency: state.amount.currency, value: state.refundedValue },
     // In the order the refunds were first recorded: the state machine adds new ids at the end.
     refunds: Object.entries(state.refunds).map(([id, refund]) => toRefundView(id, refund)),
+    attention:
+      attention === null ? null : { reason: attention.reason, since: iso(attention.since) },
     createdAt: iso(state.createdAt),
     updatedAt: iso(state.updatedAt),
     expiresAt: iso(state.expiresAt),
