@@ -255,7 +255,12 @@ export default async function run({ short }: BenchOptions): Promise<Measured[]> 
       FIRST_RESULTS,
       firstResults.filter((r) => r !== undefined),
     );
-    countAcknowledged(acked.known, ids, first, isAcknowledgement);
+    countAcknowledged(
+      acked.known,
+      mix.firstResults.map((i) => ids[i] ?? ""),
+      first,
+      isAcknowledgement,
+    );
 
     // Work deferred past the acknowledgement (the index row) is measured apart, before the
     // next burst, so that it weighs on neither.
