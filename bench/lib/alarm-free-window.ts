@@ -2,72 +2,75 @@
  * When to start a burst of first results so that no payment's alarm inquiry lands inside it.
  *
  * A payment awaiting its result inquires on a schedule counted from its pay answer (2 s, then 3,
- * 3, 5, … s later). Payments created one after another between `createdFrom` and `createdTo`
- * therefore inquire in waves: the k-th wave spans the creation window shifted by the k-th
- * offset, and each inquiry can only come later than planned (the alarm fires late on a busy
- * machine, and the next delay counts from the answer), so the end of each wave is widened by a
- * drift per inquiry already made. The burst starts in the first gap between waves long enough
- * for its expected duration.
+ * 3, 5, … s later); once its first result is in, it inquires no more. The burst sends the first
+ * results in the order the payments were created, at about one every `spacingMs`, so payment j's
+ * result arrives about `j × spacingMs` after the start. The burst is clear of alarms when, for
+ * every payment, each inquiry either has ended before the start or is due only after the
+ * payment's own result. An inquiry can only come later than planned (the alarm fires late on a
+ * busy machine, and the next delay counts from the answer), so its end is widened by a drift per
+ * inquiry already made, plus a guard.
  */
 
 /** Options of {@link alarmFreeStart}; times in epoch milliseconds, durations in milliseconds. */
 export interface AlarmFreeOptions {
   now: number;
-  createdFrom: number;
-  createdTo: number;
+  /** When each payment's creation was answered, in the order their results will be sent. */
+  answeredAt: readonly number[];
   /** Offsets of the inquiries from the pay answer, ascending (e.g. 2000, 5000, 8000, …). */
   inquiryOffsetsMs: readonly number[];
-  /** How long the burst is expected to take, with room to spare. */
-  durationMs: number;
+  /** Expected time between two first results of the burst, with room to spare. */
+  spacingMs: number;
+  /** Room kept after each payment's expected result. */
+  slackMs: number;
   /** How late an inquiry may come per inquiry before it. */
   driftPerInquiryMs: number;
-  /** Kept clear after a wave (none before: an inquiry never comes early). */
+  /** Kept clear after an inquiry's latest expected time. */
   guardMs: number;
-  /** The longest wait accepted; beyond it the burst starts in the longest gap found. */
+  /** The longest wait accepted; beyond it the burst starts where the fewest inquiries fall. */
   maxWaitMs: number;
 }
 
-/** Where the burst starts and until when no inquiry is expected (`Infinity` after the last). */
+/** Where the burst starts, and how many payments may still inquire before their result. */
 export interface AlarmFreeStart {
   startAt: number;
-  freeUntil: number;
-  /** Whether the gap holds the whole expected duration. */
-  fits: boolean;
+  /** Payments with an inquiry expected between the start and their result (0 when clear). */
+  inquiriesInside: number;
 }
 
-/** The inquiry waves, as [start, end] intervals, the end widened by the drift and the guard. */
-export function inquiryWaves(options: AlarmFreeOptions): [number, number][] {
-  const { createdFrom, createdTo, inquiryOffsetsMs, driftPerInquiryMs, guardMs } = options;
-  return inquiryOffsetsMs.map((offset, k) => [
-    createdFrom + offset,
-    createdTo + offset + driftPerInquiryMs * (k + 1) + guardMs,
-  ]);
+/** Whether an inquiry of payment `j` may land between the start and its result. */
+function inquiresInside(j: number, start: number, o: AlarmFreeOptions): boolean {
+  const answeredAt = o.answeredAt[j] ?? start;
+  const resultAt = start + j * o.spacingMs + o.slackMs;
+  return o.inquiryOffsetsMs.some((offset, k) => {
+    const earliest = answeredAt + offset;
+    const latest = earliest + o.driftPerInquiryMs * (k + 1) + o.guardMs;
+    return latest > start && earliest < resultAt;
+  });
 }
 
-/** The earliest start at or after `now` whose gap holds `durationMs`; see the module comment. */
+function countInside(start: number, o: AlarmFreeOptions): number {
+  let inside = 0;
+  for (let j = 0; j < o.answeredAt.length; j += 1) if (inquiresInside(j, start, o)) inside += 1;
+  return inside;
+}
+
+/** The earliest start at or after `now` that is clear of alarms; see the module comment. */
 export function alarmFreeStart(options: AlarmFreeOptions): AlarmFreeStart {
-  const waves = inquiryWaves(options);
-  const gapFrom = (start: number) => {
-    let at = start;
-    // Waves may overlap: a start inside one moves to its end.
-    for (const [from, to] of waves) if (from <= at && at < to) at = to;
-    const next = waves.find(([from]) => from > at)?.[0] ?? Number.POSITIVE_INFINITY;
-    return { startAt: at, freeUntil: next };
-  };
-  const candidates = [options.now, ...waves.map(([, to]) => to)]
-    .filter((t) => t >= options.now && t <= options.now + options.maxWaitMs)
-    .sort((a, b) => a - b);
-  let best: AlarmFreeStart | undefined;
-  for (const candidate of candidates) {
-    const gap = gapFrom(candidate);
-    if (gap.startAt > options.now + options.maxWaitMs) continue;
-    const fits = gap.freeUntil - gap.startAt >= options.durationMs;
-    if (fits) return { ...gap, fits };
-    if (best === undefined || gap.freeUntil - gap.startAt > best.freeUntil - best.startAt) {
-      best = { ...gap, fits };
-    }
+  const { now, maxWaitMs, inquiryOffsetsMs, driftPerInquiryMs, guardMs } = options;
+  // A clear start is `now` or just after some inquiry's latest expected time.
+  const ends = options.answeredAt.flatMap((at) =>
+    inquiryOffsetsMs.map((offset, k) => at + offset + driftPerInquiryMs * (k + 1) + guardMs),
+  );
+  const candidates = [now, ...ends.filter((t) => t > now && t <= now + maxWaitMs)].sort(
+    (a, b) => a - b,
+  );
+  let best: AlarmFreeStart = { startAt: now, inquiriesInside: Number.POSITIVE_INFINITY };
+  for (const startAt of candidates) {
+    const inquiriesInside = countInside(startAt, options);
+    if (inquiriesInside === 0) return { startAt, inquiriesInside };
+    if (inquiriesInside < best.inquiriesInside) best = { startAt, inquiriesInside };
   }
-  return best ?? { startAt: options.now, freeUntil: options.now, fits: false };
+  return best;
 }
 
 /** The offsets of the first `count` inquiries from the pay answer, given the delays between. */

@@ -13,6 +13,12 @@ export interface LoadPayment {
   amount: { currency: string; value: string };
 }
 
+/** A payment created for the load, with when its creation was answered (its pay answer). */
+export interface CreatedPayment extends LoadPayment {
+  /** Epoch milliseconds; its alarm inquiries are scheduled from about then. */
+  answeredAt: number;
+}
+
 /** Options of {@link createLoadPayments}. */
 export interface CreateLoadPaymentsOptions {
   origin: string;
@@ -55,8 +61,8 @@ export function unknownPayments(ids: readonly string[]): LoadPayment[] {
  */
 export async function createLoadPayments(
   options: CreateLoadPaymentsOptions & { attempts: number },
-): Promise<LoadPayment[]> {
-  const created = new Map<number, LoadPayment>();
+): Promise<CreatedPayment[]> {
+  const created = new Map<number, CreatedPayment>();
   const requests = paymentRequests(options.count, options.apiKey);
   let lastFailure = "the time cap";
   for (let attempt = 0; attempt < options.attempts && created.size < options.count; attempt += 1) {
@@ -102,7 +108,7 @@ function paymentRequests(count: number, apiKey: string): PreparedRequest[] {
 }
 
 /** The payment a creation answer names, or why there is none. */
-function createdPayment(outcome: RequestOutcome): LoadPayment | string {
+function createdPayment(outcome: RequestOutcome): CreatedPayment | string {
   if (outcome.kind === "not-sent") return "the time cap";
   if (outcome.kind === "error") return outcome.message;
   const view =
@@ -117,5 +123,6 @@ function createdPayment(outcome: RequestOutcome): LoadPayment | string {
     paymentRequestId: view.paymentRequestId,
     paymentId: view.paymentId,
     amount: view.amount,
+    answeredAt: outcome.answeredAt,
   };
 }

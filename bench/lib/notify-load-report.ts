@@ -53,7 +53,7 @@ export interface NotifyLoadFigures {
   /** Alarm work between the payments' creation and the first results, kept out of the bursts. */
   alarms: MeasuredAside;
   /** How the first-result burst was placed between the payments' alarm inquiries. */
-  alarmFreeWindow: { waitedMs: number; freeMs: number; fits: boolean };
+  alarmFreeWindow: { waitedMs: number; expectedInside: number };
   /** The payment index catching up with the first results after their burst. */
   indexCatchUp: CatchUp & { aside: MeasuredAside };
   /** The log of notifications for unknown payments catching up before the storage check. */
@@ -75,14 +75,16 @@ export const isAcknowledgement = (status: number, body: string): boolean =>
   status === 200 && ACK.test(body);
 
 // Targets, and interim limits while they are not met, all relative to the no-op route's bursts
-// in the same run (the floor): the spread they come from is in bench/README.md.
+// in the same run (the floor). Spread on a loaded 2-core machine (bench/README.md): the rate
+// ratio 0.10–0.64 in short runs (0.10 while other work took more than a core), 0.32 in full
+// runs; the CPU ratio 4.7–5.5 short, 4.4 full; p99 1.7–12 × the floor's p99 short, 4.4 full.
 /** Notifications/s (all notification bursts) ÷ the floor's requests/s. */
-const RATE = { target: 0.5, interim: 0.2, margin: 0.06 };
+const RATE = { target: 0.5, interim: 0.2, margin: 0.1 };
 /** Worker CPU per first-result notification ÷ Worker CPU per no-op request. */
-const CPU = { target: 2.5, interim: 6, margin: 1 };
-/** p99 of the notification bursts ÷ the floor's p99. */
+const CPU = { target: 2.5, interim: 6, margin: 0.75 };
+/** p99 of the notification bursts ÷ the floor's p99: interim limit and margin. */
 const P99_MULTIPLE = 7;
-const P99_MARGIN = 3;
+const P99_MARGIN = 6;
 /** The label of the burst the CPU ratio is taken from. */
 export const FIRST_RESULTS = "PAYMENT_RESULT awaiting → succeeded";
 
@@ -218,11 +220,12 @@ export function printNotifyLoadReport(f: NotifyLoadFigures): Measured[] {
   ]) {
     console.log(line);
   }
-  const { waitedMs, freeMs, fits } = f.alarmFreeWindow;
+  const { waitedMs, expectedInside } = f.alarmFreeWindow;
   console.log(
-    `first results sent ${fmt(waitedMs / 1000, 2)} s after the payments were created, in a gap of ` +
-      `${Number.isFinite(freeMs) ? `${fmt(freeMs / 1000, 2)} s` : "unbounded time"} between alarm inquiries` +
-      (fits ? "" : " (shorter than the burst was expected to take)"),
+    `first results sent ${fmt(waitedMs / 1000, 2)} s after the payments were created, in creation order, ` +
+      (expectedInside === 0
+        ? "where no payment was due to inquire before its result"
+        : `where ${expectedInside} payments might inquire before their result (no clear start within the longest wait)`),
   );
   const callsIn = (label: string) =>
     Object.entries(f.gatewayCalls[label] ?? {})
