@@ -13,9 +13,10 @@
  * is far beyond what they take. Every body is signed before the clock starts.
  *
  * Work that is not a notification's is kept out of the bursts and shown in rows of its own:
- * - alarms: a payment awaiting its result inquires 2, 5, 8, 13, … s after its pay answer, so
- *   the first results are sent in a gap between those waves (bench/lib/alarm-free-window.ts);
- *   the Worker's CPU while waiting for the gap, per inquiry made meanwhile, is the alarm row;
+ * - alarms: a payment awaiting its result inquires 2, 5, 8, 13, … s after its pay answer, and
+ *   stops once its result is in, so the first results are sent in creation order from a moment
+ *   where no payment is due to inquire before its own result (bench/lib/alarm-free-window.ts);
+ *   the Worker's CPU while waiting for that moment, per inquiry made meanwhile, is the alarm row;
  * - index catch-up: after the first-result burst, the D1 payment index is polled until it shows
  *   every payment succeeded (bounded); that time and its CPU are a row of their own, so a Worker
  *   that writes the index after its acknowledgement is still charged for it, apart.
