@@ -38,12 +38,23 @@ if (unknown.length > 0) {
   console.error(`No benchmark named ${unknown.join(", ")}; there are: ${available.join(", ")}.`);
   process.exit(2);
 }
-const names =
-  positionals.length === 0 ? available : available.filter((n) => positionals.includes(n));
+/** Too long for the `bench` step of `npm test`: full runs only. */
+const fullRunsOnly = ["growth"];
+const names = (
+  positionals.length === 0 ? available : available.filter((n) => positionals.includes(n))
+).filter((name) => {
+  if (!short || !fullRunsOnly.includes(name)) return true;
+  console.log(`\n### ${name}: skipped in a short run; it runs in full runs only (npm run bench)`);
+  return false;
+});
 if (values.repeat !== undefined) {
   const times = Number(values.repeat);
   if (!Number.isInteger(times) || times < 1) {
     console.error(`--repeat takes a whole number of runs, at least 1; got ${values.repeat}.`);
+    process.exit(2);
+  }
+  if (names.length === 0) {
+    console.error("--repeat: no benchmark left to run.");
     process.exit(2);
   }
   const script = join(here, "run.ts");

@@ -120,6 +120,8 @@ function checkTarball(files: string[]): Outcome {
     "README.md",
     "dist/index.js",
     "dist/index.d.ts",
+    "dist/api/index.js",
+    "dist/api/index.d.ts",
     "dist/crypto/provider-node.js",
     "dist/crypto/provider-web.js",
     "dist/crypto/provider-web.d.ts",
@@ -132,6 +134,13 @@ function checkTarball(files: string[]): Outcome {
 
 const probe = `import { AmsEdgeError, cryptoRuntime, isAmsEdgeError, toMinorUnits } from "@ams-edge/core";
 import type { AmsResult, KeyInput, PaymentStatus } from "@ams-edge/core";
+import {
+  PAYMENT_STATUSES,
+  type PaymentStatus as ApiPaymentStatus,
+  type PaymentView,
+  PaymentViewSchema,
+} from "@ams-edge/core/api";
+import * as v from "valibot";
 
 export const runtime: "web" | "node" = cryptoRuntime;
 export const minor: string = toMinorUnits("5.99", "USD");
@@ -141,6 +150,13 @@ export const guard: (value: unknown) => value is AmsEdgeError = isAmsEdgeError;
 export type Result = AmsResult<{ paymentId: string }>;
 // @ts-expect-error proves the types are real: "paid" is no payment status
 export const wrong: PaymentStatus = "paid";
+
+// The API contract's entry: its status is the state machine's, its schema types the view.
+export const statuses: readonly PaymentStatus[] = PAYMENT_STATUSES;
+export const isView = (value: unknown): value is PaymentView => v.is(PaymentViewSchema, value);
+export const apiStatus: ApiPaymentStatus = status;
+// @ts-expect-error proves the entry's types are real: a view has no "paid" status
+export const wrongView: PaymentView["status"] = "paid";
 `;
 
 // Lives inside the unpacked package, where only the package itself may use "#crypto-provider".
@@ -221,16 +237,27 @@ function nodeBinaries(): string[] {
   return [...unique.values()];
 }
 
-const importScript =
-  "import('@ams-edge/core').then(m => console.log(JSON.stringify({ names: Object.keys(m).sort(), runtime: m.cryptoRuntime, version: process.version })))";
+const importScript = (specifier: string) =>
+  `import('${specifier}').then(m => console.log(JSON.stringify({ names: Object.keys(m).sort(), runtime: m.cryptoRuntime ?? null, version: process.version })))`;
 
-function checkNodeImport(node: string, cwd: string, expected: string[]): Outcome {
-  const r = run(node, ["-e", importScript], cwd);
+function checkNodeImport(
+  node: string,
+  cwd: string,
+  expected: string[],
+  specifier = "@ams-edge/core",
+): Outcome {
+  const r = run(node, ["-e", importScript(specifier)], cwd);
   if (!r.ok) return { ...r, detail: `${node}: ${r.detail}` };
-  const seen = JSON.parse(r.stdout) as { names: string[]; runtime: string; version: string };
+  const seen = JSON.parse(r.stdout) as {
+    names: string[];
+    runtime: string | null;
+    version: string;
+  };
   const same = JSON.stringify(seen.names) === JSON.stringify(expected);
-  const ok = same && seen.runtime === "node";
-  const detail = `${seen.version} (${node}): ${seen.names.length} exports${same ? "" : ` (source has ${expected.length})`}, cryptoRuntime ${seen.runtime}`;
+  // The API contract has no crypto, so no cryptoRuntime to check.
+  const ok = same && (specifier !== "@ams-edge/core" || seen.runtime === "node");
+  const runtime = seen.runtime === null ? "" : `, cryptoRuntime ${seen.runtime}`;
+  const detail = `${seen.version} (${node}): ${seen.names.length} exports${same ? "" : ` (source has ${expected.length})`}${runtime}`;
   return { ok, detail };
 }
 
@@ -311,6 +338,7 @@ async function main(): Promise<number> {
         "--cached-only",
         "--conditions=@ams-edge/source",
         "packages/core/src/index.ts",
+        "packages/core/src/api/index.ts",
         "packages/core/src/crypto/provider-node.ts",
       ]),
     );
@@ -331,6 +359,10 @@ async function main(): Promise<number> {
     }
     await report("node import of packed package", () =>
       checkNodeImport(process.execPath, consumer, expected),
+    );
+    const api = Object.keys(await import(join(core, "src", "api", "index.ts"))).sort();
+    await report("node import of packed package's API contract (@ams-edge/core/api)", () =>
+      checkNodeImport(process.execPath, consumer, api, "@ams-edge/core/api"),
     );
   } catch (error) {
     await report("pack and unpack", () => {
@@ -386,6 +418,10 @@ async function main(): Promise<number> {
   }
   await report("README API tables match the exports", () =>
     checkApiNames(readme, exportedNames(join(core, "src", "index.ts"))),
+  );
+  const contract = readme.split(/^## /m).find((section) => section.startsWith("The Worker API"));
+  await report("README contract table matches the exports of @ams-edge/core/api", () =>
+    checkApiNames(`## API\n${contract ?? ""}`, exportedNames(join(core, "src", "api", "index.ts"))),
   );
   await report("README errors table matches the error codes", () =>
     checkErrorCodes(readme, errorCodes(join(core, "src"))),

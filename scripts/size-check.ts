@@ -112,6 +112,17 @@ const hookExports = [
   "OrderCodeQr",
 ];
 
+// What a browser takes from the contract without its schemas, as the hooks do.
+const apiConstants = [
+  "PAYMENT_STATUSES",
+  "PAYMENT_SCENARIOS",
+  "REFUND_VIEW_STATUSES",
+  "WORKER_ERROR_CODES",
+  "CURRENCY_PATTERN",
+  "MINOR_UNITS_PATTERN",
+  "TIME_PATTERN",
+];
+
 const KB = 1024;
 const budgets: Budget[] = [
   {
@@ -125,6 +136,19 @@ const budgets: Budget[] = [
     // ky alone is 4.9 KB of it; keys, signatures, schemas and builders another 8.8 KB.
     ceilingBytes: 17.25 * KB,
     measure: () => bundledGzip("@ams-edge/core", ["createAmsClient"]),
+  },
+  {
+    name: "@ams-edge/core/api, every schema and constant",
+    limitBytes: 3.5 * KB,
+    // valibot's object, picklist, pipe and regex are most of it.
+    measure: async () =>
+      bundledGzip("@ams-edge/core/api", await exportedNames("@ams-edge/core/api", [])),
+  },
+  {
+    name: "@ams-edge/core/api constants only (no valibot)",
+    // The 25 error codes are most of it; one schema would add valibot's core, over 1 KB.
+    limitBytes: 0.75 * KB,
+    measure: () => bundledGzip("@ams-edge/core/api", apiConstants),
   },
   {
     name: "@ams-edge/react-hooks without React and the QR encoder",

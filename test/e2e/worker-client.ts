@@ -1,21 +1,13 @@
 /** Small HTTP helpers for talking to the Worker under test. */
 import { createSignature, formatSignatureHeader } from "@ams-edge/core";
+import type { CreatedPayment, PaymentView } from "@ams-edge/core/api";
 import type { Stack } from "./stack.ts";
 
-/** A payment as the Worker's API shows it (the fields the tests read). */
-export interface View {
-  paymentRequestId: string;
-  paymentId: string | null;
-  status: string;
-  version: number;
-  resultCode: string | null;
-  redirectUrl: string | null;
-  code: { value: string } | null;
-  statusToken?: string;
-}
+/** A payment as the Worker's API shows it; answers that create one also carry a status token. */
+export type View = PaymentView & { statusToken?: string };
 
 /** A created payment: its view and status token. */
-export type Created = View & { statusToken: string };
+export type Created = CreatedPayment;
 
 /** Calls the merchant API with the stack's API key. */
 export async function merchant(

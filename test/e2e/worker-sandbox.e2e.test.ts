@@ -1,5 +1,6 @@
 import { NOTIFICATION_ACK_BODY } from "@ams-edge/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEED_BODIES } from "../../packages/core/src/fixtures/seed-bodies.ts";
 import { paymentRequestIdForKey } from "../../packages/worker/src/payments/payment-request-id.ts";
 import { type Stack, startStack } from "./stack.ts";
 import {
@@ -21,6 +22,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** How long after a payment shows a change its list row and CSV line may still lag (D1 up). */
+const INDEX_LAG_BOUND_MS = 2000;
+
 const isFinal = (v: { status: string }) => !["creating", "awaiting_payment"].includes(v.status);
 const moves = (log: { kind: string; data: Record<string, unknown> }[]) =>
   log.filter((e) => e.kind === "transition" && e.data.from !== e.data.to).map((e) => e.data.to);
@@ -39,6 +43,24 @@ describe("Order Code over real HTTP", () => {
       "awaiting_payment",
       "succeeded",
     ]);
+    // The D1 index is written after the acknowledgement, by the payment's alarm: the list and
+    // the CSV export show the result within INDEX_LAG_BOUND_MS of the payment showing it.
+    const shownAt = Date.now();
+    const indexed = async () => {
+      const list = (await (await merchant(stack, "/api/payments?storeId=demo-store")).json()) as {
+        payments: { paymentRequestId: string; status: string; version: number }[];
+      };
+      const row = list.payments.find((p) => p.paymentRequestId === created.paymentRequestId);
+      const csv = await (await merchant(stack, "/api/payments/export.csv")).text();
+      const line = csv.split("\n").find((l) => l.includes(created.paymentRequestId)) ?? "";
+      return (
+        row?.status === "succeeded" && row.version === done.version && line.includes("succeeded")
+      );
+    };
+    while (!(await indexed())) {
+      expect(Date.now() - shownAt).toBeLessThan(INDEX_LAG_BOUND_MS);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   });
 
   it("declined: failed with the wallet's result code", async () => {
@@ -169,6 +191,40 @@ describe("Entry Code over real HTTP", () => {
 });
 
 describe("Notifications that go wrong", () => {
+  it("the provider's own failure notification (no amount) fails the payment at once", async () => {
+    const created = await createPayment(stack, "1250");
+    // The seed's body as its page shows it, layout and all, with this payment's ids in place of
+    // the page's.
+    const seed = SEED_BODIES.find((b) => b.id === "000-payment-result-failure")?.body ?? "";
+    const body = seed
+      .replace("pay_test_1106_0002", created.paymentRequestId)
+      .replace("20200101234567890132", created.paymentId ?? "");
+    const answer = await postNotification(stack, body);
+    expect([answer.status, await answer.text()]).toStrictEqual([200, NOTIFICATION_ACK_BODY]);
+    const now = await view(stack, created);
+    expect([now.status, now.resultCode]).toStrictEqual(["failed", "USER_BALANCE_NOT_ENOUGH"]);
+  });
+
+  it("a signed body the schema does not know is acknowledged and kept; the payment waits", async () => {
+    const created = await createPayment(stack, "1250");
+    const body = JSON.stringify({
+      notifyType: "PAYMENT_RESULT",
+      result: { resultCode: "SUCCESS", resultStatus: "S" },
+      paymentRequestId: created.paymentRequestId,
+      paymentAmount: { currency: "USD", value: 1250 },
+    });
+    const answer = await postNotification(stack, body);
+    expect([answer.status, await answer.text()]).toStrictEqual([200, NOTIFICATION_ACK_BODY]);
+    expect((await view(stack, created)).status).toBe("awaiting_payment");
+    const log = await events(stack, created.paymentRequestId);
+    expect(log.filter((e) => e.kind === "notification").map((e) => e.data.rawBody)).toStrictEqual([
+      body,
+    ]);
+    expect(
+      log.filter((e) => e.kind === "notification_unapplied").map((e) => e.data.reason),
+    ).toStrictEqual(["BODY_INVALID"]);
+  });
+
   it("dropped: the alarm's inquiry settles the payment", async () => {
     const created = await createPayment(stack, "1250");
     stack.sandbox.sandbox.faults.add({

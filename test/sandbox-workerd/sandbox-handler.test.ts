@@ -33,7 +33,7 @@ describe("the sandbox handler inside workerd", () => {
         const { notification } = await verifyNotification(request, {
           alipayPublicKey: TEST_ALIPAY_PUBLIC_KEY,
         });
-        notifications.push(notification.notifyType);
+        notifications.push(notification?.notifyType ?? "unparsed");
         return acknowledge();
       },
     });

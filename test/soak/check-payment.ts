@@ -2,6 +2,7 @@
  * Checks one soak payment against the gateway's ledger: the final status, the notifications
  * stored, the number of gateway payments, and that "succeeded" rests on a verified success.
  */
+import type { PaymentView } from "@ams-edge/core/api";
 import type { NotificationRecord, SandboxPaymentView } from "@ams-edge/sandbox";
 import type { PaymentRun } from "./drive-payment.ts";
 import { expectedStatus } from "./expected-status.ts";
@@ -12,7 +13,7 @@ import { type LogEntry, type LogFacts, readLogFacts } from "./worker-log-facts.t
 export interface PaymentEvidence {
   readonly run: PaymentRun;
   /** The Worker's view, read with the merchant key after the run; null when unreadable. */
-  readonly view: { status: string; resultCode: string | null } | null;
+  readonly view: Pick<PaymentView, "status" | "resultCode"> | null;
   /** The Worker's event log; null when unreadable. */
   readonly log: readonly LogEntry[] | null;
   /** Gateway payments with this request id. */

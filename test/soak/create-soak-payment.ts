@@ -1,16 +1,15 @@
 /** Creating one soak payment, and aiming its planned faults at it. */
+import type { CreatedPayment } from "@ams-edge/core/api";
 import { paymentRequestIdForKey } from "../../packages/worker/src/payments/payment-request-id.ts";
 import type { Stack } from "../e2e/stack.ts";
 import { merchant } from "../e2e/worker-client.ts";
 import type { PaymentRun } from "./drive-payment.ts";
 import type { PlannedPayment } from "./soak-plan.ts";
 
-interface CreatedBody {
-  paymentRequestId: string;
-  statusToken: string;
-  status: string;
-  redirectUrl: string | null;
-}
+type CreatedBody = Pick<
+  CreatedPayment,
+  "paymentRequestId" | "statusToken" | "status" | "redirectUrl"
+>;
 
 /**
  * Creates the payment as planned: Order Code over the merchant API (sent twice at once when the

@@ -2,6 +2,7 @@
  * After the run: waits until the sandbox has nothing left to deliver, then collects for each
  * payment what the Worker says (view and event log) and what the gateway's ledger says.
  */
+import type { PaymentView } from "@ams-edge/core/api";
 import type { NotificationRecord, Sandbox, SandboxPaymentView } from "@ams-edge/sandbox";
 import type { Stack } from "../e2e/stack.ts";
 import { merchant } from "../e2e/worker-client.ts";
@@ -74,7 +75,7 @@ export async function gatherEvidence(
   const id = run.paymentRequestId;
   if (id === null) return { run, view: null, log: null, ledger: [], notifications: [] };
   const [view, log] = await Promise.all([
-    readJson<{ status: string; resultCode: string | null }>(stack, `/api/payments/${id}`),
+    readJson<Pick<PaymentView, "status" | "resultCode">>(stack, `/api/payments/${id}`),
     readJson<{ events: LogEntry[] }>(stack, `/api/payments/${id}/events`),
   ]);
   return {

@@ -3,14 +3,10 @@
  * status that must result.
  */
 
+import type { PaymentStatus } from "@ams-edge/core/api";
+
 /** The Worker's final statuses (the contract's, without the two open ones). */
-export type FinalStatus =
-  | "succeeded"
-  | "failed"
-  | "cancelled"
-  | "expired"
-  | "reversed"
-  | "mismatch";
+export type FinalStatus = Exclude<PaymentStatus, "creating" | "awaiting_payment">;
 
 /** Every final status, in the order the summary table lists them. */
 export const FINAL_STATUSES: readonly FinalStatus[] = [

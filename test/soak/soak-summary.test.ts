@@ -4,6 +4,7 @@ import { checkPayment } from "./check-payment.ts";
 import { summarize } from "./soak-summary.ts";
 import {
   attempt,
+  entry,
   evidence,
   gatewayPayment,
   ID,
@@ -49,6 +50,10 @@ describe("summarize", () => {
       ["total", 2, { succeeded: 2 }, 1, 500],
     ]);
     expect([summary.paymentsPassed, summary.notifications.lost]).toStrictEqual([1, 1]);
+    expect(summary.rows.map((r) => [r.scenario, r.logged, r.calls, r.maxCalls])).toStrictEqual([
+      ["pays", 2, { pay: 2, inquiryPayment: 0, cancel: 0 }, 1],
+      ["total", 2, { pay: 2, inquiryPayment: 0, cancel: 0 }, 1],
+    ]);
     expect(summary.checks.map((c) => [c.name, c.ok])).toStrictEqual([
       ["lost notifications", false],
       ["double charges", true],
@@ -75,6 +80,38 @@ describe("summarize", () => {
         "deliveries still due or payments still open 30 s after the last payment",
       ],
       ["every fault kind struck", "planned but never struck: hang"],
+    ]);
+  });
+
+  it("counts gateway calls per payment from the event logs, each attempt once", () => {
+    const request = (seq: number, operation: string) => entry(seq, "request", { operation });
+    const inquired = evidence({
+      run: run({ paymentRequestId: "ik3", plan: { ...run().plan, scenario: "pays-silent" } }),
+      ledger: [gatewayPayment({ paymentRequestId: "ik3" })],
+      log: [
+        payRequest("ik3"),
+        request(4, "inquiryPayment"),
+        request(5, "inquiryPayment"),
+        request(6, "inquiryPayment"),
+        paidTransition("inquiry_result"),
+      ],
+      notifications: [],
+    });
+    const unread = evidence({ log: null });
+    const all = [clean, inquired, unread];
+    const summary = summarize({
+      evidence: all,
+      verdicts: all.map(checkPayment),
+      gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik3" })],
+      faults: [],
+      quiet: true,
+    });
+    expect(
+      summary.rows.map((r) => [r.scenario, r.payments, r.logged, r.calls, r.maxCalls]),
+    ).toStrictEqual([
+      ["pays", 2, 1, { pay: 1, inquiryPayment: 0, cancel: 0 }, 1],
+      ["pays-silent", 1, 1, { pay: 1, inquiryPayment: 3, cancel: 0 }, 4],
+      ["total", 3, 2, { pay: 2, inquiryPayment: 3, cancel: 0 }, 4],
     ]);
   });
 });

@@ -7,7 +7,14 @@ import type { PaymentEvidence, PaymentVerdict } from "./check-payment.ts";
 import { type GlobalCheck, globalChecks } from "./global-checks.ts";
 import { isFinalStatus, SCENARIOS, type ScenarioName } from "./soak-scenarios.ts";
 
-/** Counts per scenario: payments, final statuses, correct ones. */
+/** Gateway requests the Worker sent, per operation, each attempt counted. */
+export interface GatewayCalls {
+  readonly pay: number;
+  readonly inquiryPayment: number;
+  readonly cancel: number;
+}
+
+/** Counts per scenario: payments, final statuses, correct ones, gateway calls. */
 export interface ScenarioRow {
   readonly scenario: ScenarioName | "total";
   readonly payments: number;
@@ -15,6 +22,12 @@ export interface ScenarioRow {
   readonly correct: number;
   /** Median milliseconds from create to final. */
   readonly p50Ms: number;
+  /** Payments whose event log could be read, which the call counts cover. */
+  readonly logged: number;
+  /** Gateway calls of those payments, summed per operation. */
+  readonly calls: GatewayCalls;
+  /** The most gateway calls one payment made. */
+  readonly maxCalls: number;
 }
 
 /** Planned fault rules of one kind (and operations) and how often they struck. */
@@ -92,6 +105,9 @@ export function summarize(input: SummaryInput): SoakSummary {
     statuses: {} as Record<string, number>,
     correct: 0,
     settle: [] as number[],
+    logged: 0,
+    calls: { pay: 0, inquiryPayment: 0, cancel: 0 },
+    maxCalls: 0,
   });
   const rows = new Map(SCENARIOS.map((s) => [s.name, newRow(s.name)]));
   const total = newRow("total");
@@ -121,6 +137,14 @@ export function summarize(input: SummaryInput): SoakSummary {
     for (const [name, n] of Object.entries(verdict.tally)) bump(notifications, name, n);
     const facts = verdict.facts;
     if (facts !== null) {
+      const { pay, inquiryPayment, cancel } = facts.requests;
+      for (const r of [row, total]) {
+        r.logged += 1;
+        r.calls.pay += pay;
+        r.calls.inquiryPayment += inquiryPayment;
+        r.calls.cancel += cancel;
+        r.maxCalls = Math.max(r.maxCalls, pay + inquiryPayment + cancel);
+      }
       bump(gateway, "pay", facts.requests.pay);
       bump(gateway, "pay re-sends", Math.max(0, facts.requests.pay - 1));
       bump(gateway, "inquiryPayment", facts.requests.inquiryPayment);

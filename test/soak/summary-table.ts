@@ -51,6 +51,20 @@ export function formatSummary(summary: SoakSummary, info: RunInfo): string {
       `${Math.round(row.p50Ms)} ms`,
     ]),
   ]);
+  const perPayment = (calls: number, logged: number) =>
+    logged === 0 ? "-" : (calls / logged).toFixed(1);
+  const callsTable = formatColumns([
+    ["gateway calls per payment", "payments", "pay", "inquiryPayment", "cancel", "total", "max"],
+    ...summary.rows.map(({ scenario, logged, calls, maxCalls }) => [
+      scenario,
+      logged,
+      perPayment(calls.pay, logged),
+      perPayment(calls.inquiryPayment, logged),
+      perPayment(calls.cancel, logged),
+      perPayment(calls.pay + calls.inquiryPayment + calls.cancel, logged),
+      maxCalls,
+    ]),
+  ]);
   const faultTable = formatColumns([
     ["fault injected", "payments planned", "payments hit", "times struck"],
     ...summary.faults.map((f) => [f.label, f.rules, f.paymentsHit, f.struck]),
@@ -66,6 +80,8 @@ export function formatSummary(summary: SoakSummary, info: RunInfo): string {
     `soak: ${info.payments} payments, seed ${info.seed}, ${info.concurrency} in flight`,
     "",
     ...scenarioTable,
+    "",
+    ...callsTable,
     "",
     ...faultTable,
     "",

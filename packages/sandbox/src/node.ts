@@ -42,15 +42,32 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   return new Request(url, { method, headers, body: Buffer.concat(chunks) });
 }
 
+// Streams the body, so that headers and the first bytes go out before a stalled rest; a client
+// that disconnects cancels the stream (which releases a stalled body).
 async function send(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = Buffer.from(await response.arrayBuffer());
-  if (res.destroyed) return;
+  if (res.destroyed) {
+    await response.body?.cancel();
+    return;
+  }
   res.writeHead(response.status, headers);
-  res.end(body);
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  res.once("close", () => {
+    reader.cancel().catch(() => undefined);
+  });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    res.write(value);
+  }
+  res.end();
 }
 
 /**
@@ -72,7 +89,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
       .then((request) => sandbox.fetch(request))
       .then((response) => send(res, response))
       .catch((error: unknown) => {
-        if (res.headersSent || res.destroyed) return;
+        // A body that failed after its headers went out: the connection is all that is left to end.
+        if (res.headersSent || res.destroyed) {
+          res.destroy();
+          return;
+        }
         res.writeHead(500, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { code: "SANDBOX_ERROR", message: String(error) } }));
       });

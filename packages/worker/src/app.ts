@@ -7,6 +7,7 @@ import { errorResponse } from "./http/json-error.ts";
 import { WorkerError } from "./http/worker-error.ts";
 import { merchantRoutes } from "./merchant/merchant-routes.ts";
 import { notifyRoute } from "./notify/notify-route.ts";
+import { reviewRoutes } from "./notify/review-routes.ts";
 import { statusRoutes } from "./status/status-routes.ts";
 import { storeRoutes } from "./stores/store-routes.ts";
 
@@ -39,6 +40,7 @@ app.use(
 );
 
 app.route("/api", merchantRoutes);
+app.route("/api", reviewRoutes);
 app.route("/api", statusRoutes);
 app.route("/api", storeRoutes);
 app.route("/", notifyRoute);

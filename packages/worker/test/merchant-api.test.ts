@@ -37,6 +37,7 @@ describe("POST /api/payments", () => {
       redirectUrl: null,
       resultCode: null,
       refunded: { currency: "USD", value: "0" },
+      refunds: [],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       expiresAt: atGateway?.expiresAt,

@@ -63,7 +63,7 @@ describe("PaymentObject storage", () => {
     });
     expect(events[4]?.data).toMatchObject({ from: "creating", to: "awaiting_payment", version: 2 });
     // The first inquiry is armed on the state machine's schedule (2 s after the code).
-    expect(alarm).toBe((state?.pay.acceptedAt ?? 0) + 2000);
+    expect(alarm).toBe((state?.pay.acceptedAt ?? 0) + 15_000);
   });
 });
 

@@ -52,7 +52,7 @@ function answered(
 describe("refundInquirySchedule", () => {
   it("takes the payment's inquiry delays and slows down to every 10 minutes (scaled)", () => {
     expect(schedule).toStrictEqual({
-      delaysMs: [2000, 3000, 3000, 5000, 5000, 5000, 5000, 5000, 5000],
+      delaysMs: [15_000, 28_000],
       backoff: 1.5,
       maxDelayMs: 600_000,
       notFoundLimit: 3,
@@ -75,15 +75,16 @@ describe("refundInquiryTimes", () => {
       ["r_slow", { refundRequestId: "r_slow", attempts: 20, notFound: 0, lastAt: 100_000 }],
     ]);
     expect(refundInquiryTimes(state, records, schedule)).toStrictEqual([
-      { refundRequestId: "r_first", at: 12_000 },
-      { refundRequestId: "r_later", at: 25_000 },
+      { refundRequestId: "r_first", at: 25_000 },
+      { refundRequestId: "r_later", at: 50_000 },
       { refundRequestId: "r_slow", at: 700_000 },
     ]);
-    const tenth = new Map([
-      ["r_first", { refundRequestId: "r_first", attempts: 9, notFound: 0, lastAt: 50_000 }],
+    // Past the payment's list (15 s, 28 s) the delay grows by the backoff: 28 s × 1.5.
+    const third = new Map([
+      ["r_first", { refundRequestId: "r_first", attempts: 2, notFound: 0, lastAt: 50_000 }],
     ]);
-    expect(refundInquiryTimes(paid({ r_first: unclear(10_000) }), tenth, schedule)).toStrictEqual([
-      { refundRequestId: "r_first", at: 57_500 },
+    expect(refundInquiryTimes(paid({ r_first: unclear(10_000) }), third, schedule)).toStrictEqual([
+      { refundRequestId: "r_first", at: 92_000 },
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { formatAmount } from "@ams-edge/core";
-import { describePaymentState, type PaymentState, usePaymentStatus } from "@ams-edge/react-hooks";
+import {
+  describePaymentState,
+  type PaymentScreenState,
+  usePaymentStatus,
+} from "@ams-edge/react-hooks";
 import type { ReactNode } from "react";
 import type { EntrySession } from "./entry-session.ts";
 
@@ -11,7 +15,7 @@ export interface EntryResultProps {
   onStartOver: () => void;
 }
 
-function headline(state: PaymentState): {
+function headline(state: PaymentScreenState): {
   text: string;
   tone: "success" | "danger" | "pending" | "neutral";
 } {
@@ -33,7 +37,7 @@ function headline(state: PaymentState): {
   }
 }
 
-function describe(state: PaymentState): string {
+function describe(state: PaymentScreenState): string {
   if (state.status === "awaiting_scan") {
     return `Confirm the payment of ${formatAmount(state.payment.amount)} in your wallet.`;
   }

@@ -1,5 +1,5 @@
 import { formatAmount, minorUnitDigits } from "@ams-edge/core";
-import { type Amount, parseAmountInput, pressAmountKey } from "@ams-edge/react-hooks";
+import { type AmountView, parseAmountInput, pressAmountKey } from "@ams-edge/react-hooks";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { AmountField } from "../ui/amount-field.tsx";
 import { AmountKeypad } from "../ui/amount-keypad.tsx";
@@ -7,7 +7,7 @@ import { AmountKeypad } from "../ui/amount-keypad.tsx";
 /** Props of {@link ChargeForm}. */
 export interface ChargeFormProps {
   currency: string;
-  onCharge: (amount: Amount, description: string) => void;
+  onCharge: (amount: AmountView, description: string) => void;
 }
 
 const DEFAULT_DESCRIPTION = "Counter sale";

@@ -1,14 +1,15 @@
 import { formatAmount, fromMinorUnits } from "@ams-edge/core";
-import { type Amount, parseAmountInput } from "@ams-edge/react-hooks";
+import type { RefundViewStatus } from "@ams-edge/core/api";
+import { type AmountView, type PaymentView, parseAmountInput } from "@ams-edge/react-hooks";
 import type { RecentPayments, RefundView } from "@ams-edge/react-hooks/merchant";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { normalizeAmountText } from "../ui/normalize-amount-text.ts";
 import { useFocusOnMount } from "../ui/use-focus-on-mount.ts";
-import { type PaymentWithRefunds, refundable } from "./refundable.ts";
+import { refundable } from "./refundable.ts";
 
 type Step = { kind: "closed" } | { kind: "open" } | { kind: "done"; refund: RefundView };
 
-const REFUND_WORDS: Record<string, string> = {
+const REFUND_WORDS: Record<RefundViewStatus, string> = {
   succeeded: "Refunded",
   processing: "Refund processing:",
   failed: "Refund failed:",
@@ -22,7 +23,7 @@ export function RefundControl({
   payment,
   refund,
 }: {
-  payment: PaymentWithRefunds;
+  payment: PaymentView;
   refund: RecentPayments["refund"];
 }): ReactNode {
   const [step, setStep] = useState<Step>({ kind: "closed" });
@@ -32,8 +33,7 @@ export function RefundControl({
     case "done":
       return (
         <p className="refund-result" role="status" data-refund={step.refund.status}>
-          {REFUND_WORDS[step.refund.status] ?? `Refund ${step.refund.status}:`}{" "}
-          {formatAmount(step.refund.amount)}
+          {REFUND_WORDS[step.refund.status]} {formatAmount(step.refund.amount)}
         </p>
       );
     case "closed":
@@ -65,8 +65,8 @@ export function RefundControl({
 
 interface RefundFormProps {
   /** What is left to refund: the most this form accepts. */
-  left: Amount;
-  onRefund: (amount: Amount) => Promise<RefundView>;
+  left: AmountView;
+  onRefund: (amount: AmountView) => Promise<RefundView>;
   onDone: (refund: RefundView) => void;
   onClose: () => void;
 }

@@ -13,6 +13,7 @@ const payment: PaymentView = {
   code: null,
   redirectUrl: null,
   resultCode: "SUCCESS",
+  refunded: { currency: "USD", value: "0" },
   createdAt: "2026-11-20T10:00:00.000Z",
   updatedAt: "2026-11-20T10:01:00.000Z",
   expiresAt: "2026-11-20T10:10:00.000Z",
@@ -36,8 +37,7 @@ describe("refundable", () => {
     expect(refundable({ ...payment, refunded: { currency: "USD", value: "999" } }).value).toBe("0");
   });
 
-  it("is the whole amount when the Worker reports no refunded total it can use", () => {
-    expect(refundable(payment).value).toBe("730");
+  it("is the whole amount when the refunded total is in another currency", () => {
     expect(refundable({ ...payment, refunded: { currency: "EUR", value: "730" } }).value).toBe(
       "730",
     );

@@ -1,7 +1,4 @@
-import type { Amount, PaymentView } from "@ams-edge/react-hooks";
-
-/** A payment as the Worker lists it, with the refunded total it reports (an older one does not). */
-export type PaymentWithRefunds = PaymentView & { refunded?: Amount };
+import type { AmountView, PaymentView } from "@ams-edge/react-hooks";
 
 /**
  * What can still be refunded: the amount less the confirmed refunds, never below zero. Refunds
@@ -10,12 +7,10 @@ export type PaymentWithRefunds = PaymentView & { refunded?: Amount };
  * refundable({ ...payment, amount: { currency: "USD", value: "730" }, refunded: { currency: "USD", value: "230" } });
  * // { currency: "USD", value: "500" }
  */
-export function refundable(payment: PaymentWithRefunds): Amount {
+export function refundable(payment: PaymentView): AmountView {
   const { amount, refunded } = payment;
-  const done =
-    refunded?.currency === amount.currency && /^\d+$/.test(refunded.value)
-      ? BigInt(refunded.value)
-      : 0n;
+  // The view's guard has checked that both values are minor units.
+  const done = refunded.currency === amount.currency ? BigInt(refunded.value) : 0n;
   const left = BigInt(amount.value) - done;
   return { currency: amount.currency, value: String(left > 0n ? left : 0n) };
 }

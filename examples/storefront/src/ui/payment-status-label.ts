@@ -1,4 +1,4 @@
-import type { PaymentViewStatus } from "@ams-edge/react-hooks";
+import type { PaymentStatus } from "@ams-edge/react-hooks";
 
 /** How a status looks in lists: a word and a colour family. */
 export interface StatusLabel {
@@ -6,7 +6,7 @@ export interface StatusLabel {
   tone: "success" | "danger" | "pending" | "neutral";
 }
 
-const LABELS: Record<PaymentViewStatus, StatusLabel> = {
+const LABELS: Record<PaymentStatus, StatusLabel> = {
   creating: { text: "Creating", tone: "pending" },
   awaiting_payment: { text: "Waiting", tone: "pending" },
   succeeded: { text: "Paid", tone: "success" },
@@ -18,6 +18,6 @@ const LABELS: Record<PaymentViewStatus, StatusLabel> = {
 };
 
 /** The label of a payment status from the Worker. */
-export function paymentStatusLabel(status: PaymentViewStatus): StatusLabel {
+export function paymentStatusLabel(status: PaymentStatus): StatusLabel {
   return LABELS[status];
 }

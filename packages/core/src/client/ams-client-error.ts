@@ -3,7 +3,8 @@ import type { AmsOperation } from "./endpoints.ts";
 
 /**
  * Stable codes of {@link AmsClientError}:
- * - `TIMEOUT`: no response within `timeoutMs` (after any retries).
+ * - `TIMEOUT`: no complete, verified response within `timeoutMs`, headers and body alike (after
+ *   any retries).
  * - `NETWORK`: the request could not be sent or the connection broke (after any retries).
  * - `ABORTED`: the caller's `AbortSignal` fired.
  * - `HTTP_STATUS`: the gateway answered with an HTTP status other than 200.

@@ -69,7 +69,12 @@ export interface AmsClientOptions {
   keyVersion?: string | number | undefined;
   /** Sent as the `Agent-Token` header (ISVs only; at most 128 characters). */
   agentToken?: string | undefined;
-  /** Time allowed for each request until its response headers arrive. Default 15000 ms. */
+  /**
+   * Deadline of each request (each retry gets a new one), from sending it to having read and
+   * verified the whole response body: a gateway that stops sending mid-body is a `TIMEOUT`, not a
+   * hang, and the request is aborted. Default 15000 ms. For a deadline over all retries, pass a
+   * `signal` such as `AbortSignal.timeout(ms)`.
+   */
   timeoutMs?: number | undefined;
   /** Retry policy of every call, or `false` to never retry. */
   retry?: RetryOptions | false | undefined;
@@ -81,9 +86,9 @@ export interface AmsClientOptions {
 
 /** Per-call options; they override the client's. */
 export interface CallOptions {
-  /** Time allowed for each request of this call. */
+  /** Deadline of each request of this call, up to its verified response body (see the client's). */
   timeoutMs?: number | undefined;
-  /** Aborts the call, including any wait between retries. */
+  /** Aborts the call at once, including a response body being read and any wait between retries. */
   signal?: AbortSignal | undefined;
   /** Retry policy of this call, or `false` to send only once. */
   retry?: RetryOptions | false | undefined;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifySignature } from "../signature/index.ts";
+import type { AmsClient } from "./ams-client.ts";
+import { AmsClientError } from "./ams-client-error.ts";
 import type { AmsClientOptions, AmsRetryEvent } from "./client-options.ts";
 import { createAmsClient } from "./create-ams-client.ts";
 import {
@@ -7,7 +9,9 @@ import {
   fakeFetch,
   never,
   result,
+  type StalledResponse,
   signedResponse,
+  stalledResponse,
   TEST_ALIPAY_PUBLIC_KEY,
   TEST_MERCHANT_PRIVATE_KEY,
   TEST_MERCHANT_PUBLIC_KEY,
@@ -56,6 +60,40 @@ function setup(
 
 const signed = (body: object) => (request: CapturedRequest) =>
   signedResponse(body, { path: request.path });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Runs `call` and records how it settles, so that a test can check it has not yet. */
+function track(call: Promise<unknown>) {
+  const state: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
+  const done = call.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return { state, done };
+}
+
+/** Promises resolved in order by `next()`: "the n-th request has arrived", and the like. */
+function milestones(count: number) {
+  const marks: (() => void)[] = [];
+  const reached = Array.from(
+    { length: count },
+    (_, i) =>
+      new Promise<void>((resolve) => {
+        marks[i] = resolve;
+      }),
+  );
+  let passed = 0;
+  return {
+    reached,
+    next() {
+      marks[passed]?.();
+      passed += 1;
+    },
+  };
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -285,14 +323,25 @@ describe("Retry-After", () => {
 
 describe("timeouts and aborts", () => {
   it("fails with TIMEOUT when the gateway does not answer in timeoutMs", async () => {
-    const { client, requests } = setup((_req, _i, signal) => never(signal), {
-      timeoutMs: 30,
-      retry: false,
-    });
-    const error = await rejection(client.inquiryPayment({ paymentId: "p1" }));
-    expect(error).toMatchObject({
+    vi.useFakeTimers();
+    const arrived = milestones(1);
+    const { client, requests } = setup(
+      (_req, _i, signal) => {
+        arrived.next();
+        return never(signal);
+      },
+      { timeoutMs: 30, retry: false },
+    );
+    const { state, done } = track(client.inquiryPayment({ paymentId: "p1" }));
+    await arrived.reached[0];
+    await vi.advanceTimersByTimeAsync(29);
+    expect(state.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(state.error).toMatchObject({
       name: "AmsClientError",
       code: "TIMEOUT",
+      message: "No verified answer to inquiryPayment within 30 ms (1 attempt(s)).",
       attempts: 1,
       operation: "inquiryPayment",
     });
@@ -300,10 +349,18 @@ describe("timeouts and aborts", () => {
   });
 
   it("retries after a timeout with the same body, honouring a per-call timeoutMs", async () => {
-    const { client, requests, retries } = setup((req, i, signal) =>
-      i === 0 ? never(signal) : signedResponse(paySuccess, { path: req.path }),
-    );
-    await expect(client.pay(PAY, { timeoutMs: 30 })).resolves.toMatchObject({ status: "S" });
+    vi.useFakeTimers();
+    const arrived = milestones(1);
+    const { client, requests, retries } = setup((req, i, signal) => {
+      arrived.next();
+      return i === 0 ? never(signal) : signedResponse(paySuccess, { path: req.path });
+    });
+    const { state, done } = track(client.pay(PAY, { timeoutMs: 30 }));
+    await arrived.reached[0];
+    // The deadline, then the backoff (at most 4 ms in this setup).
+    await vi.advanceTimersByTimeAsync(30 + 4);
+    await done;
+    expect(state.value).toMatchObject({ status: "S" });
     expect(requests).toHaveLength(2);
     expect(requests[1]?.body).toBe(requests[0]?.body);
     expect(retries.map((r) => r.reason)).toStrictEqual(["TIMEOUT"]);
@@ -337,6 +394,157 @@ describe("timeouts and aborts", () => {
     });
     expect(requests).toHaveLength(1);
   });
+});
+
+describe("the deadline covers the response body", () => {
+  const TIMEOUT_MS = 1000;
+  const answer = { result: result("S", "SUCCESS"), paymentRequestId: "pay_retry_0001" };
+  const OPERATIONS = [
+    ["pay", (c: AmsClient) => c.pay(PAY)],
+    ["inquiryPayment", (c: AmsClient) => c.inquiryPayment({ paymentRequestId: "pay_retry_0001" })],
+    ["cancel", (c: AmsClient) => c.cancel({ paymentRequestId: "pay_retry_0001" })],
+  ] as const;
+
+  /** A gateway whose first answers stall mid-body; the signals each request was sent with. */
+  function stallingGateway(options: { stalls: number; honoursSignal: boolean }) {
+    const stalls: StalledResponse[] = [];
+    const signals: AbortSignal[] = [];
+    const stalling = milestones(options.stalls);
+    const respond = async (req: CapturedRequest, i: number, signal: AbortSignal) => {
+      signals.push(signal);
+      if (i >= options.stalls) return signedResponse(paySuccess, { path: req.path });
+      const stall = await stalledResponse(
+        answer,
+        { path: req.path },
+        options.honoursSignal ? signal : undefined,
+      );
+      stalls.push(stall);
+      void stall.stalled.then(stalling.next);
+      return stall.response;
+    };
+    // `stalled[n]`: the (n+1)-th response has sent its first bytes and the client waits for more.
+    return { respond, stalls, signals, stalled: stalling.reached };
+  }
+
+  describe.each(OPERATIONS)("%s", (operation, call) => {
+    it.each([
+      ["one that fails when the request is aborted, as fetch's does", true],
+      ["one that ignores the abort", false],
+    ])(
+      "ends with TIMEOUT when the body stalls (%s), and aborts the request",
+      async (_, honoursSignal) => {
+        vi.useFakeTimers();
+        const gateway = stallingGateway({ stalls: 1, honoursSignal });
+        const { client, requests } = setup(gateway.respond, {
+          timeoutMs: TIMEOUT_MS,
+          retry: false,
+        });
+        const { state, done } = track(call(client));
+        await gateway.stalled[0];
+        await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+        expect(state.settled).toBe(false);
+        expect(gateway.signals[0]?.aborted).toBe(false);
+
+        await vi.advanceTimersByTimeAsync(1);
+        await done;
+        expect(state.error).toBeInstanceOf(AmsClientError);
+        expect(state.error).toMatchObject({
+          code: "TIMEOUT",
+          message: `No verified answer to ${operation} within ${TIMEOUT_MS} ms (1 attempt(s)).`,
+          operation,
+          attempts: 1,
+          hint: "The outcome is unknown: inquire, or retry with the same request id.",
+        });
+        expect(requests).toHaveLength(1);
+        expect(gateway.signals[0]?.aborted).toBe(true);
+        expect(vi.getTimerCount()).toBe(0);
+      },
+    );
+  });
+
+  it.each(OPERATIONS)(
+    "retries %s after a stalled body with the same body bytes, and the retry succeeds",
+    async (operation, call) => {
+      vi.useFakeTimers();
+      const gateway = stallingGateway({ stalls: 1, honoursSignal: false });
+      const { client, requests, retries } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
+      const { state, done } = track(call(client));
+      await gateway.stalled[0];
+      // The deadline, then the backoff (at most 4 ms in this setup).
+      await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 4);
+      await done;
+      expect(state.error).toBeUndefined();
+      expect(state.value).toMatchObject({ ok: true, status: "S" });
+      expect(requests).toHaveLength(2);
+      expect(requests[1]?.body).toBe(requests[0]?.body);
+      expect(retries).toStrictEqual([
+        {
+          operation,
+          url: expect.stringContaining(requests[0]?.path ?? "?"),
+          attempt: 2,
+          delayMs: expect.any(Number),
+          reason: "TIMEOUT",
+        },
+      ]);
+      expect(gateway.signals.map((signal) => signal.aborted)).toStrictEqual([true, false]);
+    },
+  );
+
+  it("gives up with TIMEOUT once every attempt has stalled", async () => {
+    vi.useFakeTimers();
+    const gateway = stallingGateway({ stalls: 3, honoursSignal: true });
+    const { client, requests } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
+    const { state, done } = track(client.pay(PAY));
+    for (const stalled of gateway.stalled) {
+      await stalled;
+      expect(state.settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(TIMEOUT_MS + 4);
+    }
+    await done;
+    expect(state.error).toMatchObject({ code: "TIMEOUT", attempts: 3 });
+    expect(requests).toHaveLength(3);
+    expect(gateway.signals.map((signal) => signal.aborted)).toStrictEqual([true, true, true]);
+  });
+
+  it("accepts a slow body that completes before the deadline, and leaves no timer behind", async () => {
+    vi.useFakeTimers();
+    const gateway = stallingGateway({ stalls: 1, honoursSignal: true });
+    const { client, requests } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
+    const { state, done } = track(client.inquiryPayment({ paymentRequestId: "pay_retry_0001" }));
+    await gateway.stalled[0];
+    await vi.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+    gateway.stalls[0]?.finish();
+    await done;
+    expect(state.value).toMatchObject({ ok: true, status: "S", data: answer });
+    expect(requests).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(gateway.signals[0]?.aborted).toBe(false);
+  });
+
+  it.each([true, false])(
+    "ends with ABORTED at once when the caller's signal fires during a stalled body (body honours the abort: %s)",
+    async (honoursSignal) => {
+      vi.useFakeTimers();
+      const gateway = stallingGateway({ stalls: 1, honoursSignal });
+      const { client, requests } = setup(gateway.respond, { timeoutMs: TIMEOUT_MS });
+      const controller = new AbortController();
+      const { state, done } = track(
+        client.cancel({ paymentRequestId: "pay_retry_0001" }, { signal: controller.signal }),
+      );
+      await gateway.stalled[0];
+      controller.abort(new Error("user left"));
+      await done;
+      expect(state.error).toMatchObject({
+        code: "ABORTED",
+        message: "The cancel call was aborted.",
+        attempts: 1,
+      });
+      expect((state.error as Error).cause).toStrictEqual(new Error("user left"));
+      expect(requests).toHaveLength(1);
+      expect(gateway.signals[0]?.aborted).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
 });
 
 describe("hooks", () => {

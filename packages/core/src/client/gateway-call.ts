@@ -1,4 +1,4 @@
-import ky, { isTimeoutError } from "ky";
+import ky from "ky";
 import type { GenericSchema } from "valibot";
 import type { KeyInput } from "../keys/index.ts";
 import { createSignature, formatSignatureHeader } from "../signature/index.ts";
@@ -9,7 +9,7 @@ import {
 } from "./ams-client-error.ts";
 import type { AmsResult } from "./ams-result.ts";
 import type { AmsClientHooks, AmsRetryReason, CallOptions } from "./client-options.ts";
-import { decideResponse } from "./decide-response.ts";
+import { decideResponse, type ResponseDecision } from "./decide-response.ts";
 import { type AmsOperation, endpointPath } from "./endpoints.ts";
 import {
   backoffDelay,
@@ -67,7 +67,8 @@ export function checkTimeout(name: string, value: number): number {
  * Request-Time; each response is judged (verified before parsed) by `decideResponse`. The retry
  * loop lives here rather than in ky's retry because what is retried depends on the verified body
  * (`U` codes) and on `Retry-After` for any status, and because ky's retry would buffer a copy of
- * every request and response for it.
+ * every request and response for it. Each attempt has its own deadline (`timeoutMs`), from sending
+ * to a verified body, so that a body that stalls ends the attempt instead of the call hanging.
  */
 export async function callGateway<T>(
   ctx: GatewayContext,
@@ -129,31 +130,69 @@ export async function callGateway<T>(
     attempt += 1;
     last = {};
     let sentAt: number | undefined;
-    let response: Response;
-    let received: Uint8Array;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // One deadline per attempt, from sending to a verified answer: aborting it ends the request and
+    // its body stream (no socket is left open), and racing it ends the attempt even when an
+    // injected fetch or its body ignores the signal.
+    const deadline = new AbortController();
+    const attemptSignal = AbortSignal.any(signal ? [signal, deadline.signal] : [deadline.signal]);
+    const ended = new Promise<never>((_, reject) => {
+      attemptSignal.addEventListener("abort", () => reject(attemptSignal.reason), { once: true });
+    });
+    ended.catch(() => undefined);
+    const within = <R>(work: Promise<R>) => Promise.race([work, ended]);
+    let received: Uint8Array | undefined;
+    let durationMs = 0;
+    let status = 0;
+    let decision: ResponseDecision<T>;
     try {
-      response = await ky.post(url, {
-        body,
-        timeout,
-        retry: 0,
-        throwHttpErrors: false,
-        fetch: ctx.fetch,
-        ...(signal === undefined ? {} : { signal }),
-        hooks: {
-          beforeRequest: [
-            async (request) => {
-              await signInto(request);
-              sentAt = performance.now();
-            },
-          ],
-        },
-      });
-      received = new Uint8Array(await response.arrayBuffer());
+      const response = await within(
+        ky.post(url, {
+          body,
+          timeout: false,
+          retry: 0,
+          throwHttpErrors: false,
+          fetch: ctx.fetch,
+          signal: attemptSignal,
+          hooks: {
+            beforeRequest: [
+              async (request) => {
+                await signInto(request);
+                sentAt = performance.now();
+                timer = setTimeout(() => deadline.abort(), timeout);
+              },
+            ],
+          },
+        }),
+      );
+      received = new Uint8Array(await within(response.arrayBuffer()));
+      durationMs = performance.now() - (sentAt ?? 0);
+      status = response.status;
+      const { headers } = response;
+      const rawBody = decoder.decode(received);
+      last = { httpStatus: status, requestId: requestIdOf(headers), rawBody };
+      decision = await within(
+        decideResponse({
+          operation,
+          status,
+          headers,
+          body: received,
+          rawBody,
+          path,
+          clientId,
+          publicKey: ctx.publicKey,
+          schema,
+          policy,
+          retries: attempt - 1,
+        }),
+      );
     } catch (error) {
       // Before sending, only signing or a hook can fail: those are not transport failures.
       if (sentAt === undefined) throw error;
       if (isAborted(signal)) throw aborted(signal?.reason);
-      const timedOut = isTimeoutError(error);
+      const timedOut = deadline.signal.aborted;
+      // A body that was read in time and failed to verify (say, a key that cannot be imported).
+      if (received !== undefined && !timedOut) throw error;
       if (attempt <= policy.limit) {
         await retryAfter(backoffDelay(attempt, policy), timedOut ? "TIMEOUT" : "NETWORK");
         continue;
@@ -162,7 +201,7 @@ export async function callGateway<T>(
       if (timedOut) {
         throw fail(
           "TIMEOUT",
-          `No response to ${operation} within ${timeout} ms (${attempt} attempt(s)).`,
+          `No verified answer to ${operation} within ${timeout} ms (${attempt} attempt(s)).`,
           extra,
         );
       }
@@ -171,26 +210,11 @@ export async function callGateway<T>(
         `The ${operation} request to ${url} failed (${attempt} attempt(s)).`,
         extra,
       );
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
     }
 
-    const durationMs = performance.now() - (sentAt ?? 0);
-    const { status, headers } = response;
-    const rawBody = decoder.decode(received);
-    const requestId = requestIdOf(headers);
-    last = { httpStatus: status, requestId, rawBody };
-    const decision = await decideResponse({
-      operation,
-      status,
-      headers,
-      body: received,
-      rawBody,
-      path,
-      clientId,
-      publicKey: ctx.publicKey,
-      schema,
-      policy,
-      retries: attempt - 1,
-    });
+    const { requestId } = last;
     const { resultStatus, resultCode } = decision;
     last.resultCode = resultCode;
     await hooks.afterResponse?.({

@@ -1,37 +1,14 @@
+import {
+  NOTIFICATION_ERROR_STATUS,
+  type NotificationErrorCode,
+} from "../api/notification-error-codes.ts";
 import { AmsEdgeError } from "../errors/ams-edge-error.ts";
 
-/**
- * Stable codes of {@link NotificationError}, one per check of `verifyNotification`, in the order
- * they run.
- */
-export type NotificationErrorCode =
-  | "METHOD_NOT_ALLOWED"
-  | "MISSING_HEADER"
-  | "CLIENT_ID_MISMATCH"
-  | "SIGNATURE_MALFORMED"
-  | "ALGORITHM_UNSUPPORTED"
-  | "BODY_TOO_LARGE"
-  | "SIGNATURE_INVALID"
-  | "BODY_NOT_JSON"
-  | "BODY_INVALID";
-
-// The answer a receiver should give the sender for each failure: a signature problem is 401 (the
-// provider will resend; nothing was changed), a body problem 4xx, never a 5xx.
-const HTTP_STATUS: Record<NotificationErrorCode, number> = {
-  METHOD_NOT_ALLOWED: 405,
-  MISSING_HEADER: 401,
-  CLIENT_ID_MISMATCH: 401,
-  SIGNATURE_MALFORMED: 401,
-  ALGORITHM_UNSUPPORTED: 401,
-  BODY_TOO_LARGE: 413,
-  SIGNATURE_INVALID: 401,
-  BODY_NOT_JSON: 400,
-  BODY_INVALID: 400,
-};
+export type { NotificationErrorCode } from "../api/notification-error-codes.ts";
 
 /** A notification that failed one of the checks of `verifyNotification`; it must not be acted on. */
 export class NotificationError extends AmsEdgeError<NotificationErrorCode> {
-  /** The HTTP status to answer the sender with (401, 405, 413 or 400). */
+  /** The HTTP status to answer the sender with (401, 405 or 413). */
   readonly httpStatus: number;
 
   constructor(
@@ -41,7 +18,7 @@ export class NotificationError extends AmsEdgeError<NotificationErrorCode> {
   ) {
     super(code, message, options);
     this.name = "NotificationError";
-    this.httpStatus = HTTP_STATUS[code];
+    this.httpStatus = NOTIFICATION_ERROR_STATUS[code];
   }
 }
 

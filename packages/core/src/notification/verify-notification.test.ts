@@ -25,7 +25,7 @@ const BODY = JSON.stringify(PAYMENT_RESULT);
 const options = { alipayPublicKey: TEST_ALIPAY_PUBLIC_KEY };
 
 /** Signs `body` over `path` and returns the three provider headers. */
-async function providerHeaders(body: string, path = "/alipay/notify") {
+async function providerHeaders(body: string | Uint8Array, path = "/alipay/notify") {
   const signature = await createSignature(
     { method: "POST", path, clientId: "T_111222333", requestTime: REQUEST_TIME, body },
     TEST_ALIPAY_PRIVATE_KEY,
@@ -70,6 +70,8 @@ describe("verifyNotification", () => {
     const headers = await providerHeaders(BODY);
     await expect(verifyNotification(request, options)).resolves.toStrictEqual({
       notification: PAYMENT_RESULT,
+      bodyProblem: null,
+      json: PAYMENT_RESULT,
       rawBody: BODY,
       clientId: "T_111222333",
       requestTime: REQUEST_TIME,
@@ -268,21 +270,49 @@ describe("verifyNotification", () => {
     });
   });
 
-  it("refuses a signed body that is not JSON", async () => {
-    const error = await failure(
-      verifyNotification(await notification("notifyType=PAYMENT_RESULT"), options),
+  it("returns a signed body that is not JSON, with its problem, instead of throwing", async () => {
+    const verified = await verifyNotification(
+      await notification("notifyType=PAYMENT_RESULT"),
+      options,
     );
-    expect(error.code).toBe("BODY_NOT_JSON");
-    expect(error.httpStatus).toBe(400);
+    expect(verified).toMatchObject({
+      notification: null,
+      bodyProblem: { code: "BODY_NOT_JSON" },
+      json: undefined,
+      rawBody: "notifyType=PAYMENT_RESULT",
+    });
   });
 
-  it("refuses a signed PAYMENT_RESULT that does not match its schema, naming the field", async () => {
-    const { paymentRequestId: _dropped, ...incomplete } = PAYMENT_RESULT;
-    const error = await failure(
-      verifyNotification(await notification(JSON.stringify(incomplete)), options),
+  it("returns a signed body that is not UTF-8 decoded leniently, as not JSON", async () => {
+    const bytes = new Uint8Array([0x7b, 0xff, 0x7d]);
+    const headers = await providerHeaders(bytes);
+    const verified = await verifyNotification(
+      new Request(NOTIFY_URL, { method: "POST", headers, body: bytes }),
+      options,
     );
-    expect(error.code).toBe("BODY_INVALID");
-    expect(error.message).toContain("paymentRequestId");
+    expect(verified.bodyProblem?.code).toBe("BODY_NOT_JSON");
+    expect(verified.rawBody).toBe("{\uFFFD}");
+  });
+
+  it("returns a signed PAYMENT_RESULT that does not match its schema, naming the field", async () => {
+    const { paymentRequestId: _dropped, ...incomplete } = PAYMENT_RESULT;
+    const body = JSON.stringify(incomplete);
+    const verified = await verifyNotification(await notification(body), options);
+    expect(verified.notification).toBeNull();
+    expect(verified.bodyProblem?.code).toBe("BODY_INVALID");
+    expect(verified.bodyProblem?.message).toContain("paymentRequestId");
+    expect(verified.json).toStrictEqual(incomplete);
+    expect(verified.rawBody).toBe(body);
+  });
+
+  it("still refuses a body that is not JSON when the signature does not verify", async () => {
+    const request = await notification("notifyType=PAYMENT_RESULT");
+    const tampered = new Request(NOTIFY_URL, {
+      method: "POST",
+      headers: request.headers,
+      body: "notifyType=PAYMENT_RESULT&x=1",
+    });
+    expect((await failure(verifyNotification(tampered, options))).code).toBe("SIGNATURE_INVALID");
   });
 
   it("refuses a method other than POST before reading anything", async () => {

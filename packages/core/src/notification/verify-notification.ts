@@ -35,11 +35,36 @@ export interface VerifyNotificationOptions {
   clientId?: string | undefined;
 }
 
-/** A notification whose signature verified, with everything that was checked. */
+/**
+ * Why a notification whose signature verified could not be parsed: `BODY_NOT_JSON` (not UTF-8
+ * JSON) or `BODY_INVALID` (JSON, but not a shape the schema knows, e.g. a `PAYMENT_RESULT`
+ * without `result`).
+ */
+export interface NotificationBodyProblem {
+  code: "BODY_NOT_JSON" | "BODY_INVALID";
+  /** What is wrong, naming the field where there is one. */
+  message: string;
+}
+
+/**
+ * A notification whose signature verified, with everything that was checked. The provider sent
+ * it, so it is to be kept and acknowledged whatever its body holds: `notification` is null when
+ * the body could not be parsed, and `bodyProblem` says why.
+ */
 export interface VerifiedNotification {
-  /** The parsed notification; an unknown `notifyType` is kept as the "other" member. */
-  notification: NotificationOutput;
-  /** The body exactly as received (unknown fields survive here). */
+  /**
+   * The parsed notification (an unknown `notifyType` is kept as the "other" member), or null when
+   * the body is not JSON or not a shape the schema knows (see `bodyProblem`).
+   */
+  notification: NotificationOutput | null;
+  /** Why `notification` is null; null when it is not. */
+  bodyProblem: NotificationBodyProblem | null;
+  /** The body as JSON, whatever its shape; undefined when it is not JSON. */
+  json: unknown;
+  /**
+   * The body exactly as received (unknown fields survive here); a body that is not UTF-8 is
+   * decoded with U+FFFD in place of the bytes that are not.
+   */
   rawBody: string;
   /** The `client-id` header. */
   clientId: string;
@@ -58,17 +83,22 @@ export const DEFAULT_NOTIFICATION_MAX_BYTES = 64 * 1024;
 
 const REQUIRED_HEADERS = ["client-id", "request-time", "signature"] as const;
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false });
 
 /**
  * Verifies a provider notification and parses it. The body is read once (at most `maxBodyBytes`),
  * the signature is checked over `POST <path>\n<client-id>.<request-time>.<body>` with the header
  * values verbatim, and only then is the body parsed. Throws a {@link NotificationError} whose
- * `code` names the failed check. Acknowledge (see `acknowledge`) only after storing the result.
+ * `code` names the failed check, for a request the provider did not sign (or not for you).
+ *
+ * Once the signature verifies, it never throws for the body: the provider sent it, so keep it and
+ * acknowledge it. A body it cannot parse comes back with `notification: null` and a
+ * `bodyProblem`; store `rawBody` for review. Acknowledge (see `acknowledge`) only after storing.
  *
  * @example
  * try {
- *   const { notification } = await verifyNotification(request, { alipayPublicKey: env.ALIPAY_PUBLIC_KEY });
- *   await store(notification);
+ *   const verified = await verifyNotification(request, { alipayPublicKey: env.ALIPAY_PUBLIC_KEY });
+ *   await store(verified.rawBody, verified.notification); // null: keep it for review
  *   return acknowledge();
  * } catch (error) {
  *   if (isNotificationError(error)) return new Response(error.code, { status: error.httpStatus });
@@ -169,37 +199,35 @@ export async function verifyNotification(
     );
   }
 
+  const parts = { clientId, requestTime, signature, keyVersion: parsedHeader.keyVersion, path };
   let rawBody: string;
   let json: unknown;
   try {
     rawBody = utf8.decode(body);
     json = JSON.parse(rawBody);
-  } catch (error) {
-    throw new NotificationError("BODY_NOT_JSON", "The notification body is not UTF-8 JSON.", {
-      cause: error,
-      hint: "A genuine notification is a JSON object; do not acknowledge this one.",
-    });
+  } catch {
+    return {
+      notification: null,
+      bodyProblem: { code: "BODY_NOT_JSON", message: "The notification body is not UTF-8 JSON." },
+      json: undefined,
+      rawBody: lenientUtf8.decode(body),
+      ...parts,
+    };
   }
   const parsed = safeParse(NotificationSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const at = getDotPath(issue) === null ? "" : ` at ${getDotPath(issue)}`;
-    throw new NotificationError(
-      "BODY_INVALID",
-      `The notification does not match its schema${at}: ${issue.message}.`,
-      {
-        cause: parsed.issues,
-        hint: "The signature verified, so the provider sent this: keep the raw body and report the gap.",
+    return {
+      notification: null,
+      bodyProblem: {
+        code: "BODY_INVALID",
+        message: `The notification does not match its schema${at}: ${issue.message}.`,
       },
-    );
+      json,
+      rawBody,
+      ...parts,
+    };
   }
-  return {
-    notification: parsed.output,
-    rawBody,
-    clientId,
-    requestTime,
-    signature,
-    keyVersion: parsedHeader.keyVersion,
-    path,
-  };
+  return { notification: parsed.output, bodyProblem: null, json, rawBody, ...parts };
 }

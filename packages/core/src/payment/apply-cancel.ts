@@ -9,6 +9,7 @@ import {
 } from "./close-payment.ts";
 import type { CancelRequestedEvent, CancelResultEvent, CancelSentEvent } from "./payment-event.ts";
 import type { PaymentState } from "./payment-state.ts";
+import { throttledStreakAfter } from "./throttled-streak.ts";
 
 /**
  * Cancelling still makes sense while open, for a paid payment (a reversal), and for a failed one
@@ -80,6 +81,9 @@ export function applyCancelResult(state: PaymentState, event: CancelResultEvent)
   const next: PaymentState = {
     ...state,
     cancel: { ...recorded, resultCode: fresh ? event.resultCode : cancel.resultCode },
+    throttledStreak: fresh
+      ? throttledStreakAfter(state, event.resultCode)
+      : (state.throttledStreak ?? 0),
   };
   return applyCancelEffect(next, event, outcome);
 }

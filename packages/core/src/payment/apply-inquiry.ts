@@ -2,6 +2,7 @@ import { parseTime } from "./amount-math.ts";
 import { applyCancelledReport, applyFailure, applySuccess } from "./apply-report.ts";
 import type { InquiryResultEvent } from "./payment-event.ts";
 import type { InquiryObservation, PaymentState } from "./payment-state.ts";
+import { throttledStreakAfter } from "./throttled-streak.ts";
 
 function observe(event: InquiryResultEvent): InquiryObservation {
   if (event.resultStatus === "S") return event.paymentStatus ?? "UNKNOWN";
@@ -31,6 +32,7 @@ export function applyInquiry(state: PaymentState, event: InquiryResultEvent): Pa
           lastObservation: observation,
           notFoundStreak: observation === "ORDER_NOT_EXIST" ? state.inquiry.notFoundStreak + 1 : 0,
         },
+        throttledStreak: throttledStreakAfter(state, event.resultCode),
       }
     : state;
 

@@ -1,5 +1,6 @@
 import type { PayErrorEvent, PayResultEvent } from "./payment-event.ts";
 import type { PaymentState } from "./payment-state.ts";
+import { throttledStreakAfter } from "./throttled-streak.ts";
 
 /**
  * Applies a pay answer. Only `S` can move `creating` on (to `awaiting_payment`), only `F` can
@@ -16,7 +17,10 @@ export function applyPay(state: PaymentState, event: PayResultEvent | PayErrorEv
   const pay = fresh
     ? { attempts: state.pay.attempts + 1, lastAt: event.at, lastStatus: status, acceptedAt }
     : { ...state.pay, acceptedAt };
-  let next: PaymentState = { ...state, pay };
+  const throttledStreak = fresh
+    ? throttledStreakAfter(state, resultCode)
+    : (state.throttledStreak ?? 0);
+  let next: PaymentState = { ...state, pay, throttledStreak };
 
   if (event.type === "pay_result" && status === "S") {
     next = {

@@ -37,6 +37,7 @@ describe("createPayment", () => {
         outcome: "none",
         resultCode: null,
       },
+      throttledStreak: 0,
       closedBy: null,
       closedAt: null,
       paid: null,

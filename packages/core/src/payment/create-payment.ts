@@ -72,6 +72,7 @@ export function createPayment(params: CreatePaymentParams): PaymentState {
       outcome: "none",
       resultCode: null,
     },
+    throttledStreak: 0,
     closedBy: null,
     closedAt: null,
     paid: null,

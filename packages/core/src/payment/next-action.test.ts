@@ -5,6 +5,7 @@ import {
   cancelSent,
   EXPIRES_AT,
   inquiry,
+  inquiryUnknown,
   newPayment,
   paidNotification,
   payResult,
@@ -42,8 +43,11 @@ describe("nextAction", () => {
   });
 
   test("when the alarm fires late, expiry wins over a stale inquiry time", () => {
-    const state = applyAll(newPayment(), [payResult(T0 + 300, "S"), inquiry(T0 + 2300, "PENDING")]);
-    expect(nextAction(state, T0 + 2300)).toStrictEqual({ type: "inquire", at: T0 + 5300 });
+    const state = applyAll(newPayment(), [
+      payResult(T0 + 300, "S"),
+      inquiry(T0 + 15_300, "PENDING"),
+    ]);
+    expect(nextAction(state, T0 + 15_300)).toStrictEqual({ type: "inquire", at: T0 + 43_300 });
     expect(nextAction(state, EXPIRES_AT + 90_000)).toStrictEqual({
       type: "inquire",
       at: EXPIRES_AT,
@@ -75,11 +79,11 @@ describe("nextAction", () => {
     expect(state.cancel.outcome).toBe("refused");
     expect(nextAction(state, EXPIRES_AT + 200)).toStrictEqual({
       type: "inquire",
-      at: EXPIRES_AT + 3000,
+      at: EXPIRES_AT + 28_000,
     });
-    const closed = transition(state, inquiry(EXPIRES_AT + 3000, "CANCELLED"));
+    const closed = transition(state, inquiry(EXPIRES_AT + 28_000, "CANCELLED"));
     expect(closed.status).toBe("expired");
-    expect(nextAction(closed, EXPIRES_AT + 3000)).toStrictEqual({ type: "none" });
+    expect(nextAction(closed, EXPIRES_AT + 28_000)).toStrictEqual({ type: "none" });
   });
 
   test("a merchant cancel goes first, even before pay answered", () => {
@@ -120,5 +124,75 @@ describe("nextAction", () => {
   test("final states have nothing left to do", () => {
     const paid = applyAll(newPayment(), [payResult(T0 + 300, "S"), paidNotification(T0 + 9000)]);
     expect(nextAction(paid, T0 + 9000)).toStrictEqual({ type: "none" });
+  });
+});
+
+describe("REQUEST_TRAFFIC_EXCEED_LIMIT slows the schedule down instead of failing the payment", () => {
+  const throttled = (at: number) => inquiryUnknown(at, "REQUEST_TRAFFIC_EXCEED_LIMIT");
+
+  test("each rate-limited inquiry in a row doubles the next delay, up to 2 minutes", () => {
+    let state = applyAll(newPayment(), [payResult(T0 + 300, "S"), throttled(T0 + 15_300)]);
+    expect(state.status).toBe("awaiting_payment");
+    expect(state.throttledStreak).toBe(1);
+    expect(nextAction(state, T0 + 15_300)).toStrictEqual({ type: "inquire", at: T0 + 71_300 });
+    state = transition(state, throttled(T0 + 71_300));
+    expect(nextAction(state, T0 + 71_300)).toStrictEqual({ type: "inquire", at: T0 + 183_300 });
+    state = transition(state, throttled(T0 + 183_300));
+    expect(state.throttledStreak).toBe(3);
+    expect(nextAction(state, T0 + 183_300)).toStrictEqual({ type: "inquire", at: T0 + 303_300 });
+  });
+
+  test("a state stored before the streak existed reads it as 0", () => {
+    const { throttledStreak: _, ...stored } = applyAll(newPayment(), [payResult(T0 + 300, "S")]);
+    expect(nextAction(stored, T0 + 300)).toStrictEqual({ type: "inquire", at: T0 + 15_300 });
+    const after = transition(stored, throttled(T0 + 15_300));
+    expect(after.throttledStreak).toBe(1);
+    expect(nextAction(after, T0 + 15_300)).toStrictEqual({ type: "inquire", at: T0 + 71_300 });
+  });
+
+  test("any other answer ends the slowdown", () => {
+    const state = applyAll(newPayment(), [
+      payResult(T0 + 300, "S"),
+      throttled(T0 + 15_300),
+      inquiryUnknown(T0 + 71_300),
+    ]);
+    expect(state.throttledStreak).toBe(0);
+    expect(nextAction(state, T0 + 71_300)).toStrictEqual({ type: "inquire", at: T0 + 99_300 });
+  });
+
+  test("expiry is not put off: the last look and the cancel still come at expiry", () => {
+    const state = applyAll(newPayment(), [
+      payResult(T0 + 300, "S"),
+      throttled(EXPIRES_AT - 60_000),
+      throttled(EXPIRES_AT - 30_000),
+    ]);
+    expect(nextAction(state, EXPIRES_AT - 30_000)).toStrictEqual({
+      type: "inquire",
+      at: EXPIRES_AT,
+    });
+  });
+
+  test("a rate-limited cancel is retried after twice the delay", () => {
+    const state = applyAll(newPayment(), [
+      payResult(T0 + 300, "S"),
+      inquiry(EXPIRES_AT, "PENDING"),
+      cancelSent(EXPIRES_AT + 10, "expired"),
+      cancelResult(EXPIRES_AT + 200, "U", "REQUEST_TRAFFIC_EXCEED_LIMIT"),
+    ]);
+    expect(state.status).toBe("awaiting_payment");
+    expect(nextAction(state, EXPIRES_AT + 200)).toStrictEqual({
+      type: "cancel",
+      at: EXPIRES_AT + 4200,
+      reason: "expired",
+    });
+  });
+
+  test("a rate-limited pay is re-sent after twice the delay", () => {
+    const state = applyAll(newPayment(), [
+      payResult(T0 + 500, "U"),
+      payResult(T0 + 1600, "U", "REQUEST_TRAFFIC_EXCEED_LIMIT"),
+    ]);
+    expect(state.status).toBe("creating");
+    expect(nextAction(state, T0 + 1600)).toStrictEqual({ type: "retry_pay", at: T0 + 5600 });
   });
 });

@@ -1,5 +1,5 @@
 import type { PaymentSchedule } from "./payment-schedule.ts";
-import { DEFAULT_PAYMENT_SCHEDULE, scheduleDelay } from "./payment-schedule.ts";
+import { DEFAULT_PAYMENT_SCHEDULE, scheduleDelay, throttledDelay } from "./payment-schedule.ts";
 import type { CancelReason, PaymentState } from "./payment-state.ts";
 
 /**
@@ -22,9 +22,15 @@ function cancelAt(at: number, reason: CancelReason): PaymentAction {
   return { type: "cancel", at, reason };
 }
 
+/** The scheduled delay, stretched while the gateway answers that we call too often. */
+function slowed(delay: number, state: PaymentState, schedule: PaymentSchedule): number {
+  return throttledDelay(delay, state.throttledStreak ?? 0, schedule);
+}
+
 function inquiryDelay(state: PaymentState, schedule: PaymentSchedule): number {
   const { inquiryDelaysMs, backoff, inquiryMaxDelayMs } = schedule;
-  return scheduleDelay(inquiryDelaysMs, state.inquiry.attempts, backoff, inquiryMaxDelayMs);
+  const delay = scheduleDelay(inquiryDelaysMs, state.inquiry.attempts, backoff, inquiryMaxDelayMs);
+  return slowed(delay, state, schedule);
 }
 
 /** The next cancel attempt: wait for one in flight (up to the lease), else retry on schedule. */
@@ -43,7 +49,7 @@ function cancelStep(
   }
   const { cancelDelaysMs, backoff, cancelMaxDelayMs } = schedule;
   const delay = scheduleDelay(cancelDelaysMs, cancel.attempts - 1, backoff, cancelMaxDelayMs);
-  return cancelAt(cancel.lastAt + delay, reason);
+  return cancelAt(cancel.lastAt + slowed(delay, state, schedule), reason);
 }
 
 /**
@@ -100,7 +106,7 @@ function whileCreating(state: PaymentState, now: number, schedule: PaymentSchedu
   const used = pay.attempts - 1;
   const resendDelay = schedule.payResendDelaysMs[used];
   if (used < resends && resendDelay !== undefined) {
-    return { type: "retry_pay", at: pay.lastAt + resendDelay };
+    return { type: "retry_pay", at: pay.lastAt + slowed(resendDelay, state, schedule) };
   }
   if (now >= state.expiresAt) return cancelAt(state.expiresAt, "unknown_pay_result");
   const exists = inquiry.lastObservation === "PENDING" || inquiry.lastObservation === "PROCESSING";

@@ -28,19 +28,22 @@ export interface PayErrorEvent {
 
 /**
  * A `PAYMENT_RESULT` notification whose signature was verified by the caller. Never feed an
- * unverified notification: a success here is taken as proof of payment.
+ * unverified notification: a success here is taken as proof of payment, and only with the amount
+ * it was paid for. A failure needs no amount: the provider's own failure notification carries
+ * none.
  */
-export interface NotificationEvent {
+export type NotificationEvent = {
   type: "notification";
   at: number;
   paymentRequestId: string;
   paymentId?: string | null;
-  resultStatus: "S" | "F";
   resultCode: string;
-  paymentAmount: PaymentAmount;
   /** ISO 8601 as on the wire. */
   paymentTime?: string | null;
-}
+} & (
+  | { resultStatus: "S"; paymentAmount: PaymentAmount }
+  | { resultStatus: "F"; paymentAmount: PaymentAmount | null }
+);
 
 /**
  * The answer to an inquiry. `resultStatus` is about the inquiry call: `S` carries

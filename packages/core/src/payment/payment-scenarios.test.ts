@@ -31,10 +31,10 @@ const PAID_AT = Date.parse("2026-01-15T12:03:00Z");
 describe("PROTOCOL §7: the customer paid but the notification never arrived", () => {
   test("the inquiry schedule finds the payment and settles it", () => {
     let state = codeIssued();
-    expect(nextAction(state, T0 + 300)).toStrictEqual({ type: "inquire", at: T0 + 2300 });
-    state = transition(state, inquiry(T0 + 2400, "PENDING"));
-    expect(nextAction(state, T0 + 2400)).toStrictEqual({ type: "inquire", at: T0 + 5400 });
-    state = transition(state, inquiry(T0 + 5500, "SUCCESS"));
+    expect(nextAction(state, T0 + 300)).toStrictEqual({ type: "inquire", at: T0 + 15_300 });
+    state = transition(state, inquiry(T0 + 15_400, "PENDING"));
+    expect(nextAction(state, T0 + 15_400)).toStrictEqual({ type: "inquire", at: T0 + 43_400 });
+    state = transition(state, inquiry(T0 + 43_500, "SUCCESS"));
 
     expect(state).toStrictEqual({
       paymentRequestId: REQUEST_ID,
@@ -44,13 +44,13 @@ describe("PROTOCOL §7: the customer paid but the notification never arrived", (
       status: "succeeded",
       version: 4,
       createdAt: T0,
-      updatedAt: T0 + 5500,
+      updatedAt: T0 + 43_500,
       expiresAt: EXPIRES_AT,
       code: CODE,
       redirectUrl: null,
       resultCode: "SUCCESS",
       pay: { attempts: 1, lastAt: T0 + 300, lastStatus: "S", acceptedAt: T0 + 300 },
-      inquiry: { attempts: 2, lastAt: T0 + 5500, lastObservation: "SUCCESS", notFoundStreak: 0 },
+      inquiry: { attempts: 2, lastAt: T0 + 43_500, lastObservation: "SUCCESS", notFoundStreak: 0 },
       cancel: {
         requestedAt: null,
         reason: null,
@@ -61,15 +61,16 @@ describe("PROTOCOL §7: the customer paid but the notification never arrived", (
         outcome: "none",
         resultCode: null,
       },
+      throttledStreak: 0,
       closedBy: null,
       closedAt: null,
-      paid: { source: "inquiry", amount: ORDER_AMOUNT, paidAt: PAID_AT, reportedAt: T0 + 5500 },
+      paid: { source: "inquiry", amount: ORDER_AMOUNT, paidAt: PAID_AT, reportedAt: T0 + 43_500 },
       paidThenCancelled: null,
       mismatch: null,
       refunds: {},
       refundedValue: "0",
     });
-    expect(nextAction(state, T0 + 5500)).toStrictEqual({ type: "none" });
+    expect(nextAction(state, T0 + 43_500)).toStrictEqual({ type: "none" });
   });
 
   test("the late notification after the inquiry changes nothing", () => {
@@ -80,32 +81,36 @@ describe("PROTOCOL §7: the customer paid but the notification never arrived", (
 
 describe("PROTOCOL §7: unclear → inquire again", () => {
   test("an unknown inquiry answer moves to the next delay of the schedule", () => {
-    const state = applyAll(codeIssued(), [inquiryUnknown(T0 + 2400), inquiryUnknown(T0 + 5400)]);
+    const state = applyAll(codeIssued(), [
+      inquiryUnknown(T0 + 15_300),
+      inquiryUnknown(T0 + 43_300),
+    ]);
     expect(state.status).toBe("awaiting_payment");
     expect(state.inquiry).toStrictEqual({
       attempts: 2,
-      lastAt: T0 + 5400,
+      lastAt: T0 + 43_300,
       lastObservation: "UNKNOWN",
       notFoundStreak: 0,
     });
-    expect(nextAction(state, T0 + 5400)).toStrictEqual({ type: "inquire", at: T0 + 8400 });
+    expect(state.throttledStreak).toBe(0);
+    expect(nextAction(state, T0 + 43_300)).toStrictEqual({ type: "inquire", at: T0 + 71_300 });
   });
 
   test("ORDER_NOT_EXIST after an accepted pay is a lag: inquiries go on until expiry", () => {
     const state = applyAll(codeIssued(), [
-      inquiryNotFound(T0 + 2400),
-      inquiryNotFound(T0 + 5400),
-      inquiryNotFound(T0 + 8400),
-      inquiryNotFound(T0 + 13_400),
+      inquiryNotFound(T0 + 15_300),
+      inquiryNotFound(T0 + 43_300),
+      inquiryNotFound(T0 + 71_300),
+      inquiryNotFound(T0 + 99_300),
     ]);
     expect(state.status).toBe("awaiting_payment");
     expect(state.inquiry.notFoundStreak).toBe(4);
-    expect(nextAction(state, T0 + 13_400)).toStrictEqual({ type: "inquire", at: T0 + 18_400 });
-    const found = transition(state, inquiry(T0 + 18_400, "PENDING"));
+    expect(nextAction(state, T0 + 99_300)).toStrictEqual({ type: "inquire", at: T0 + 127_300 });
+    const found = transition(state, inquiry(T0 + 127_300, "PENDING"));
     expect(found.inquiry.notFoundStreak).toBe(0);
   });
 
-  test("the default schedule: 2,3,3,5,5,5,5,5,5 s, then slower up to 15 s, a last look at expiry, then cancel", () => {
+  test("the default schedule: 15 s, then every 28 s, a last look at expiry, then cancel", () => {
     let state = codeIssued();
     const delays: number[] = [];
     let last = T0 + 300;
@@ -116,11 +121,8 @@ describe("PROTOCOL §7: unclear → inquire again", () => {
       last = action.at;
       state = transition(state, inquiry(action.at, "PENDING"));
     }
-    expect(delays.slice(0, 12)).toStrictEqual([
-      2000, 3000, 3000, 5000, 5000, 5000, 5000, 5000, 5000, 7500, 11_250, 15_000,
-    ]);
-    expect(new Set(delays.slice(12))).toStrictEqual(new Set([15_000]));
-    expect(EXPIRES_AT - last).toBeLessThanOrEqual(15_000);
+    expect(delays).toStrictEqual([15_000, ...Array.from({ length: 20 }, () => 28_000)]);
+    expect(EXPIRES_AT - last).toBe(600_000 - 300 - 15_000 - 20 * 28_000);
     expect(nextAction(state, last)).toStrictEqual({ type: "inquire", at: EXPIRES_AT });
     state = transition(state, inquiry(EXPIRES_AT + 200, "PENDING"));
     expect(nextAction(state, EXPIRES_AT + 200)).toStrictEqual({
@@ -291,11 +293,11 @@ describe("pay whose outcome is unknown", () => {
     expect(nextAction(state, T0 + 500)).toStrictEqual({ type: "retry_pay", at: T0 + 1500 });
     state = transition(state, payResult(T0 + 1600, "U"));
     expect(nextAction(state, T0 + 1600)).toStrictEqual({ type: "retry_pay", at: T0 + 3600 });
-    state = transition(state, payResult(T0 + 3700, "U", "REQUEST_TRAFFIC_EXCEED_LIMIT"));
+    state = transition(state, payResult(T0 + 3700, "U"));
     expect(nextAction(state, T0 + 3700)).toStrictEqual({ type: "retry_pay", at: T0 + 6700 });
     state = transition(state, payResult(T0 + 6800, "U"));
     expect(state.pay.attempts).toBe(4);
-    expect(nextAction(state, T0 + 6800)).toStrictEqual({ type: "inquire", at: T0 + 8800 });
+    expect(nextAction(state, T0 + 6800)).toStrictEqual({ type: "inquire", at: T0 + 21_800 });
   });
 
   test("a re-send that returns the code opens the payment", () => {
@@ -311,16 +313,16 @@ describe("pay whose outcome is unknown", () => {
       payResult(T0 + 1600, "U"),
       payResult(T0 + 3700, "U"),
       payResult(T0 + 6800, "U"),
-      inquiry(T0 + 8800, "PENDING"),
+      inquiry(T0 + 21_800, "PENDING"),
     ]);
-    expect(nextAction(state, T0 + 8800)).toStrictEqual({
+    expect(nextAction(state, T0 + 21_800)).toStrictEqual({
       type: "cancel",
-      at: T0 + 8800,
+      at: T0 + 21_800,
       reason: "unknown_pay_result",
     });
     const closed = applyAll(state, [
-      cancelSent(T0 + 8900, "unknown_pay_result"),
-      cancelResult(T0 + 9000, "S"),
+      cancelSent(T0 + 21_900, "unknown_pay_result"),
+      cancelResult(T0 + 22_000, "S"),
     ]);
     expect(closed.status).toBe("failed");
     expect(closed.resultCode).toBe("UNKNOWN_EXCEPTION");
@@ -332,23 +334,23 @@ describe("pay whose outcome is unknown", () => {
       payResult(T0 + 1600, "U"),
       payResult(T0 + 3700, "U"),
       payResult(T0 + 6800, "U"),
-      inquiryNotFound(T0 + 8800),
-      inquiryNotFound(T0 + 11_800),
+      inquiryNotFound(T0 + 21_800),
+      inquiryNotFound(T0 + 49_800),
     ]);
-    expect(nextAction(state, T0 + 11_800)).toStrictEqual({ type: "inquire", at: T0 + 14_800 });
-    state = transition(state, inquiryNotFound(T0 + 14_800));
-    expect(nextAction(state, T0 + 14_800)).toStrictEqual({
+    expect(nextAction(state, T0 + 49_800)).toStrictEqual({ type: "inquire", at: T0 + 77_800 });
+    state = transition(state, inquiryNotFound(T0 + 77_800));
+    expect(nextAction(state, T0 + 77_800)).toStrictEqual({
       type: "cancel",
-      at: T0 + 14_800,
+      at: T0 + 77_800,
       reason: "unknown_pay_result",
     });
     state = applyAll(state, [
-      cancelSent(T0 + 14_900, "unknown_pay_result"),
-      cancelResult(T0 + 15_000, "F", "ORDER_NOT_EXIST"),
+      cancelSent(T0 + 77_900, "unknown_pay_result"),
+      cancelResult(T0 + 78_000, "F", "ORDER_NOT_EXIST"),
     ]);
     expect(state.status).toBe("failed");
     expect(state.resultCode).toBe("ORDER_NOT_EXIST");
-    expect(nextAction(state, T0 + 15_000)).toStrictEqual({ type: "none" });
+    expect(nextAction(state, T0 + 78_000)).toStrictEqual({ type: "none" });
   });
 
   test("a success notification before any pay answer is a payment", () => {

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAYMENT_SCHEDULE,
   resolvePaymentSchedule,
   scheduleDelay,
+  throttledDelay,
 } from "./payment-schedule.ts";
 
 describe("scheduleDelay", () => {
@@ -17,17 +18,28 @@ describe("scheduleDelay", () => {
   });
 });
 
+describe("throttledDelay", () => {
+  test("doubles per rate-limited answer in a row, up to the cap, never below the delay", () => {
+    const delays = [0, 1, 2, 3].map((streak) =>
+      throttledDelay(28_000, streak, DEFAULT_PAYMENT_SCHEDULE),
+    );
+    expect(delays).toStrictEqual([28_000, 56_000, 112_000, 120_000]);
+    expect(throttledDelay(150_000, 2, DEFAULT_PAYMENT_SCHEDULE)).toBe(150_000);
+  });
+});
+
 describe("resolvePaymentSchedule", () => {
-  test("defaults follow the provider's own orchestration", () => {
+  test("defaults: a first inquiry after 15 s, then steadily every 28 s", () => {
     expect(resolvePaymentSchedule()).toStrictEqual({
-      inquiryDelaysMs: [2000, 3000, 3000, 5000, 5000, 5000, 5000, 5000, 5000],
-      inquiryMaxDelayMs: 15_000,
+      inquiryDelaysMs: [15_000, 28_000],
+      inquiryMaxDelayMs: 28_000,
       cancelDelaysMs: [2000, 3000, 3000, 5000, 5000],
       cancelMaxDelayMs: 60_000,
       backoff: 1.5,
       payResendDelaysMs: [1000, 2000, 3000],
       orderNotExistLimit: 3,
       requestLeaseMs: 60_000,
+      throttledMaxDelayMs: 120_000,
     });
     expect(Object.isFrozen(DEFAULT_PAYMENT_SCHEDULE)).toBe(true);
   });
@@ -45,6 +57,7 @@ describe("resolvePaymentSchedule", () => {
     { cancelDelaysMs: [2000, -1] },
     { requestLeaseMs: Number.POSITIVE_INFINITY },
     { orderNotExistLimit: Number.NaN },
+    { throttledMaxDelayMs: -1 },
   ])("rejects %j", (override) => {
     expect(() => resolvePaymentSchedule(override)).toThrow(
       new TypeError(

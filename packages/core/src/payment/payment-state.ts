@@ -1,3 +1,5 @@
+import type { PaymentScenario, PaymentStatus } from "../api/payment-status.ts";
+
 /** An amount in minor units as on the wire: `{ currency: "USD", value: "599" }` is USD 5.99. */
 export interface PaymentAmount {
   /** ISO 4217 code, e.g. `"USD"`. */
@@ -6,22 +8,8 @@ export interface PaymentAmount {
   value: string;
 }
 
-/** The in-store scenario of a payment, spelled exactly as on the wire. */
-export type PaymentScenario = "OrderCode" | "EntryCode";
-
-/**
- * Where a payment stands. `creating` and `awaiting_payment` are open; every other status is
- * final (see {@link FINAL_STATUSES} and the refinements allowed between them in the README).
- */
-export type PaymentStatus =
-  | "creating"
-  | "awaiting_payment"
-  | "succeeded"
-  | "failed"
-  | "cancelled"
-  | "expired"
-  | "reversed"
-  | "mismatch";
+// The statuses and scenarios are part of the Worker's API contract, defined once there.
+export type { PaymentScenario, PaymentStatus } from "../api/payment-status.ts";
 
 /**
  * Why a cancel is sent: the merchant asked, the payment expired, pay never gave a usable answer,
@@ -173,6 +161,12 @@ export interface PaymentState {
     outcome: CancelOutcome;
     resultCode: string | null;
   };
+  /**
+   * Pay, inquiry and cancel answers in a row that said `REQUEST_TRAFFIC_EXCEED_LIMIT`; any other
+   * fresh answer resets it. Each one doubles the next scheduled delay, up to the schedule's
+   * `throttledMaxDelayMs`. Absent from states stored before it existed: read as 0.
+   */
+  throttledStreak?: number;
   /** How an unpaid final state was reached, or `null`. */
   closedBy: ClosedBy | null;
   /** When it was closed, or `null`. */

@@ -1,3 +1,6 @@
+import { is } from "valibot";
+import { notificationMeaning } from "../notification/notification-event.ts";
+import { PaymentResultNotificationSchema } from "../schemas/notification-schema.ts";
 import type {
   CancelResultEvent,
   InquiryResultEvent,
@@ -123,35 +126,14 @@ export function toCancelEvent(result: GatewayResult, at: number): CancelResultEv
 }
 
 /**
- * The `notification` event for a verified, parsed `PAYMENT_RESULT` notification body, or `null`
- * for any other notification type or a body without a usable result and amount.
+ * The `notification` event for a verified `PAYMENT_RESULT` body (parsed JSON), or `null` for any
+ * other body or one that proves nothing (a `U`, a success without its amount). The same reading
+ * as `notificationMeaning`, for a body that has not been through the schema yet.
  */
 export function toNotificationEvent(body: unknown, at: number): NotificationEvent | null {
-  const data = fields(body);
-  const result = fields(data.result);
-  const paymentRequestId = text(data.paymentRequestId);
-  const paymentAmount = amountOf(data.paymentAmount);
-  const resultStatus = result.resultStatus;
-  const resultCode = text(result.resultCode);
-  if (
-    data.notifyType !== "PAYMENT_RESULT" ||
-    (resultStatus !== "S" && resultStatus !== "F") ||
-    paymentRequestId === null ||
-    paymentAmount === null ||
-    resultCode === null
-  ) {
-    return null;
-  }
-  return {
-    type: "notification",
-    at,
-    paymentRequestId,
-    paymentId: text(data.paymentId),
-    resultStatus,
-    resultCode,
-    paymentAmount,
-    paymentTime: text(data.paymentTime),
-  };
+  if (!is(PaymentResultNotificationSchema, body)) return null;
+  const meaning = notificationMeaning({ notification: body, bodyProblem: null, json: body }, at);
+  return meaning.kind === "payment" ? meaning.event : null;
 }
 
 /** The stable code of a thrown transport error (`AmsClientError.code`), or `UNKNOWN_ERROR`. */

@@ -49,31 +49,25 @@ describe("settlePayment with a fake client and a fake clock", () => {
   });
 
   test("customer paid, notification lost: inquiries on schedule settle it", async () => {
-    const { gateway, statuses, settle } = setUp({ payAt: T0 + 9000 });
+    const { gateway, statuses, settle } = setUp({ payAt: T0 + 50_000 });
     const final = await settle();
     expect(final.status).toBe("succeeded");
     expect(final.paid?.source).toBe("inquiry");
     expect(gateway.calls).toStrictEqual([
-      { call: "inquiryPayment", at: T0 + 2000 },
-      { call: "inquiryPayment", at: T0 + 5000 },
-      { call: "inquiryPayment", at: T0 + 8000 },
-      { call: "inquiryPayment", at: T0 + 13_000 },
+      { call: "inquiryPayment", at: T0 + 15_000 },
+      { call: "inquiryPayment", at: T0 + 43_000 },
+      { call: "inquiryPayment", at: T0 + 71_000 },
     ]);
-    expect(statuses).toStrictEqual([
-      "awaiting_payment",
-      "awaiting_payment",
-      "awaiting_payment",
-      "succeeded",
-    ]);
+    expect(statuses).toStrictEqual(["awaiting_payment", "awaiting_payment", "succeeded"]);
   });
 
   test("a notification wakes it early and ends it without another call", async () => {
-    const { gateway, clock, settle } = setUp({ payAt: T0 + 3500, notifyAfterMs: 500 });
+    const { gateway, clock, settle } = setUp({ payAt: T0 + 16_000, notifyAfterMs: 500 });
     const final = await settle();
     expect(final.status).toBe("succeeded");
     expect(final.paid?.source).toBe("notification");
-    expect(clock.now()).toBe(T0 + 4000);
-    expect(gateway.calls).toStrictEqual([{ call: "inquiryPayment", at: T0 + 2000 }]);
+    expect(clock.now()).toBe(T0 + 16_500);
+    expect(gateway.calls).toStrictEqual([{ call: "inquiryPayment", at: T0 + 15_000 }]);
   });
 
   test("never paid: one last look at expiry, then a cancel retried until it goes through", async () => {
@@ -120,7 +114,7 @@ describe("settlePayment with a fake client and a fake clock", () => {
     });
     const final = await settle();
     expect(final.status).toBe("succeeded");
-    expect(gateway.calls.map((c) => c.at - T0)).toStrictEqual([2000, 5000, 8000]);
+    expect(gateway.calls.map((c) => c.at - T0)).toStrictEqual([15_000, 43_000, 71_000]);
     expect(final.inquiry.attempts).toBe(3);
   });
 
@@ -173,7 +167,7 @@ describe("settlePayment with a fake client and a fake clock", () => {
   test("without resendPay an unclear pay is settled by inquiries", async () => {
     const { gateway, settle } = setUp({ payAt: T0 + 1000 });
     const final = await settle({ state: newPaymentWithPayError() });
-    expect(gateway.calls[0]).toStrictEqual({ call: "inquiryPayment", at: T0 + 2500 });
+    expect(gateway.calls[0]).toStrictEqual({ call: "inquiryPayment", at: T0 + 15_500 });
     // Paid, but nobody could have seen the code: the inquiry proves it, so it stands.
     expect(final.status).toBe("succeeded");
   });
@@ -262,11 +256,11 @@ describe("settlePayment with the default timers", () => {
         expiresAt: EXPIRES_AT,
       },
     );
-    await vi.advanceTimersByTimeAsync(1999);
+    await vi.advanceTimersByTimeAsync(14_999);
     expect(calls).toStrictEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect((await settling).status).toBe("succeeded");
-    expect(calls).toStrictEqual([T0 + 2000]);
+    expect(calls).toStrictEqual([T0 + 15_000]);
   });
 
   test("an aborted signal stops it with the signal's reason", async () => {
@@ -294,7 +288,7 @@ describe("settlePayment with the default timers", () => {
       },
     );
     const reason = new Error("shop closed");
-    await vi.advanceTimersByTimeAsync(2500);
+    await vi.advanceTimersByTimeAsync(15_500);
     controller.abort(reason);
     await expect(settling).rejects.toBe(reason);
     expect(client.inquiryPayment).toHaveBeenCalledTimes(1);
@@ -310,9 +304,10 @@ describe("settlePayment against a simulated provider (closed loop)", () => {
   );
   const failuresArb = fc
     .tuple(
-      fc.array(fc.tuple(fc.nat(80), fc.constantFrom("U" as const, "throw" as const)), {
-        maxLength: 20,
-      }),
+      fc.array(
+        fc.tuple(fc.nat(80), fc.constantFrom("U" as const, "throw" as const, "throttled" as const)),
+        { maxLength: 20 },
+      ),
       fc.option(fc.integer({ min: 30, max: 60 }), { nil: null }),
     )
     .map(([pairs, outageFrom]) => {
@@ -324,6 +319,7 @@ describe("settlePayment against a simulated provider (closed loop)", () => {
   const planArb: fc.Arbitrary<WorldPlan> = fc.record({
     payAt: fc.option(payAtArb, { nil: null }),
     paidAmount: fc.constantFrom(ORDER_AMOUNT, ORDER_AMOUNT, ORDER_AMOUNT, WRONG_AMOUNT),
+    declineCode: fc.constant(null),
     notifyAfterMs: fc.option(fc.integer({ min: 0, max: 5 * 60_000 }), { nil: null }),
     failedInquiries: failuresArb,
     failedCancels: fc.nat(6),

@@ -1,4 +1,5 @@
 import { AmountError } from "@ams-edge/core";
+import { CURRENCY_PATTERN } from "@ams-edge/core/api";
 
 // ISO 4217 codes whose minor unit is not 2 digits, each group after its digit count, then the
 // two-digit codes that a browser's currency list may lack (fund codes, and codes introduced since
@@ -9,7 +10,7 @@ const iso =
 
 /** True for a code in capitals that the list above or the runtime's currency list has. */
 const known = (code: string) =>
-  /^[A-Z]{3}$/.test(code) &&
+  CURRENCY_PATTERN.test(code) &&
   (iso.includes(code) ||
     // An engine without the list (before 2022) leaves the Worker to refuse an unknown code.
     Intl.supportedValuesOf?.("currency").includes(code) !== false);

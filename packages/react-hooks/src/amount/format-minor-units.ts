@@ -1,4 +1,4 @@
-import type { Amount } from "../client/payment-view.ts";
+import type { AmountView } from "@ams-edge/core/api";
 import { currencyDigits } from "./currency-digits.ts";
 
 /**
@@ -8,7 +8,7 @@ import { currencyDigits } from "./currency-digits.ts";
  * exact decimal string (`"599E-2"`): nothing is lost to floating point, and core's decimal
  * parser with all its messages stays out of customer pages.
  */
-export function formatMinorUnits({ currency, value }: Amount, locale?: string): string {
+export function formatMinorUnits({ currency, value }: AmountView, locale?: string): string {
   const digits = currencyDigits(currency);
   // The maximum defaults to the larger of this and the locale data's digits, and the value has
   // exactly `digits` decimals: both bounds are `digits`.

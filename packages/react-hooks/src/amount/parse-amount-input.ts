@@ -1,4 +1,4 @@
-import type { Amount } from "../client/payment-view.ts";
+import type { AmountView } from "@ams-edge/core/api";
 import { AmountInputError } from "./amount-input-error.ts";
 import { currencyDigits } from "./currency-digits.ts";
 import { formatMinorUnits } from "./format-minor-units.ts";
@@ -11,7 +11,7 @@ export interface AmountLimits {
 
 /** A typed amount, checked: either the amount in minor units or why it cannot be charged. */
 export type ParsedAmount =
-  | { amount: Amount; error: null }
+  | { amount: AmountView; error: null }
   | { amount: null; error: AmountInputError };
 
 /**

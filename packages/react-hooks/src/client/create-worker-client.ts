@@ -1,11 +1,6 @@
+import type { AmountView, CreatedPayment, ErrorBody, PaymentView } from "@ams-edge/core/api";
 import { type LiveSocket, type LiveSocketConstructor, toWebSocketUrl } from "./live-socket.ts";
-import {
-  type Amount,
-  type CreatedPayment,
-  type EntryPayment,
-  isPaymentView,
-  type PaymentView,
-} from "./payment-view.ts";
+import { type EntryPayment, isPaymentView } from "./payment-view.ts";
 import {
   WorkerApiError,
   type WorkerApiErrorCode,
@@ -31,9 +26,9 @@ export interface WorkerClientOptions {
 }
 
 /** Fields of a new Order Code payment (`POST /api/payments`). */
-export interface CreatePaymentParams {
+export interface CreatePaymentRequest {
   /** What to charge, in minor units: `{ currency: "USD", value: "599" }` is USD 5.99. */
-  amount: Amount;
+  amount: AmountView;
   /** Shown to the customer in the wallet. */
   description: string;
   /** The store taking the payment. */
@@ -47,13 +42,13 @@ export interface CreatePaymentParams {
 /** Typed calls to the Worker HTTP API. Merchant calls send `Authorization: Bearer <apiKey>`. */
 export interface WorkerClient {
   /** Creates an Order Code payment; the same `idempotencyKey` always yields the same payment. */
-  createPayment(params: CreatePaymentParams, idempotencyKey?: string): Promise<CreatedPayment>;
+  createPayment(params: CreatePaymentRequest, idempotencyKey?: string): Promise<CreatedPayment>;
   /** Reads a payment with its status token. */
   getPayment(paymentRequestId: string, statusToken: string): Promise<PaymentView>;
   /** Cancels a payment (merchant): closes it unpaid, or reverses it if it was paid. */
   cancelPayment(paymentRequestId: string): Promise<PaymentView>;
   /** Creates an Entry Code payment from the customer's page (public). */
-  createEntryPayment(storeId: string, amount: Amount): Promise<EntryPayment>;
+  createEntryPayment(storeId: string, amount: AmountView): Promise<EntryPayment>;
   /**
    * Opens the live status socket; null when no WebSocket constructor is available. Throws what
    * the constructor throws (e.g. a refused URL).
@@ -93,7 +88,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   const ms = options.timeoutMs ?? 15_000;
   const payments = (id: string) => `/api/payments/${encodeURIComponent(id)}`;
   const created = (v: Record<string, unknown>) =>
-    isPaymentView(v) && typeof v.statusToken === "string";
+    typeof v.statusToken === "string" && isPaymentView(v);
 
   async function request<T>(method: string, path: string, o: RequestOptions): Promise<T> {
     const { auth, body, idempotencyKey } = o;
@@ -130,7 +125,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
     const { status } = response;
     if (!response.ok) {
-      const { code, message } = (json?.error ?? {}) as { code?: string; message?: string };
+      // An ErrorBody from the Worker; anything else in front of it (a proxy) may answer too.
+      const { code, message } = (json?.error ?? {}) as Partial<ErrorBody["error"]>;
       throw fail(
         "HTTP_STATUS",
         `HTTP ${status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}`,

@@ -26,7 +26,7 @@ export interface WorkerApiErrorOptions {
 export class WorkerApiError extends AmsEdgeError<WorkerApiErrorCode> {
   /** The HTTP status, or null when no response arrived. */
   declare readonly status: number | null;
-  /** The Worker's `error.code` (e.g. `"UNAUTHORIZED"`), or null when the body carried none. */
+  /** The Worker's `error.code` (a `WorkerErrorCode`, e.g. `"PAYMENT_NOT_FOUND"`), or null when the body carried none. */
   declare readonly serverCode: string | null;
 
   constructor(code: WorkerApiErrorCode, message: string, options: WorkerApiErrorOptions = {}) {

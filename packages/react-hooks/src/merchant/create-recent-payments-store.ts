@@ -1,15 +1,10 @@
 import type { AmsEdgeError } from "@ams-edge/core";
+import type { AmountView, PaymentView, RefundView } from "@ams-edge/core/api";
 import type { WorkerClient } from "../client/create-worker-client.ts";
-import type { Amount, PaymentView } from "../client/payment-view.ts";
 import { toAmsEdgeError } from "../client/worker-api-error.ts";
 import { newIdempotencyKey } from "../stores/payment-params.ts";
 import { type ExternalStore, snapshotCell } from "../stores/snapshot-store.ts";
-import {
-  type ListPaymentsQuery,
-  listPayments,
-  type RefundView,
-  refundPayment,
-} from "./merchant-calls.ts";
+import { type ListPaymentsQuery, listPayments, refundPayment } from "./merchant-calls.ts";
 
 /** The merchant's recent payments: `loading` keeps the rows already shown. */
 export interface RecentPaymentsState {
@@ -38,7 +33,7 @@ export interface RecentPaymentsStore extends ExternalStore<RecentPaymentsState> 
    * Refunds a payment, then refreshes the list; a second call for the same payment while the
    * first is on its way returns the same promise. Rejects with the Worker's error.
    */
-  refund(paymentRequestId: string, amount: Amount, reason?: string): Promise<RefundView>;
+  refund(paymentRequestId: string, amount: AmountView, reason?: string): Promise<RefundView>;
   /** Cancels (or reverses) a payment and updates its row. Rejects with the Worker's error. */
   cancel(paymentRequestId: string): Promise<PaymentView>;
 }

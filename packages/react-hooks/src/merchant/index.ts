@@ -3,6 +3,8 @@
  * the list of recent payments, refunds and cancels (merchant API key). A separate entry point so
  * that customer-facing pages never bundle it.
  */
+
+export type { RefundView } from "@ams-edge/core/api";
 export {
   createRecentPaymentsStore,
   type RecentPaymentsState,
@@ -13,7 +15,6 @@ export {
   type ListPaymentsQuery,
   listPayments,
   type PaymentPage,
-  type RefundView,
   refundPayment,
 } from "./merchant-calls.ts";
 export { type RecentPayments, useRecentPayments } from "./use-recent-payments.ts";

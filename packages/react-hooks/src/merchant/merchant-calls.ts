@@ -1,15 +1,11 @@
+import type { AmountView, PaymentStatus, PaymentView, RefundView } from "@ams-edge/core/api";
 import type { WorkerClient } from "../client/create-worker-client.ts";
-import {
-  type Amount,
-  isPaymentView,
-  type PaymentView,
-  type PaymentViewStatus,
-} from "../client/payment-view.ts";
+import { isPaymentView } from "../client/payment-view.ts";
 
 /** Filters of `GET /api/payments`; times are ISO 8601. */
 export interface ListPaymentsQuery {
   storeId?: string;
-  status?: PaymentViewStatus;
+  status?: PaymentStatus;
   from?: string;
   to?: string;
   cursor?: string;
@@ -20,13 +16,6 @@ export interface ListPaymentsQuery {
 export interface PaymentPage {
   payments: PaymentView[];
   nextCursor: string | null;
-}
-
-/** The Worker's answer to a refund request. */
-export interface RefundView {
-  refundRequestId: string;
-  status: string;
-  amount: Amount;
 }
 
 /**
@@ -58,7 +47,7 @@ export function listPayments(
 export function refundPayment(
   client: WorkerClient,
   paymentRequestId: string,
-  refund: { amount: Amount; reason?: string },
+  refund: { amount: AmountView; reason?: string },
   idempotencyKey?: string,
 ): Promise<RefundView> {
   return client.request("POST", `/api/payments/${encodeURIComponent(paymentRequestId)}/refunds`, {

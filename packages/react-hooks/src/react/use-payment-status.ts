@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { WorkerClient } from "../client/create-worker-client.ts";
-import type { PaymentState } from "../state/payment-state.ts";
+import type { PaymentScreenState } from "../state/payment-state.ts";
 import { createPaymentStore, type PaymentStoreOptions } from "../stores/create-payment-store.ts";
 import { snapshotCell } from "../stores/snapshot-store.ts";
 import { useAmsContext } from "./ams-context.ts";
@@ -12,7 +12,7 @@ export type UsePaymentStatusOptions = Pick<PaymentStoreOptions, "now" | "random"
   client?: WorkerClient;
 };
 
-const idle: PaymentState = { status: "idle" };
+const idle: PaymentScreenState = { status: "idle" };
 const idleStore = snapshotCell(idle, idle).store;
 
 /**
@@ -26,7 +26,7 @@ export function usePaymentStatus(
   paymentRequestId: string | null | undefined,
   statusToken: string | null | undefined,
   options: UsePaymentStatusOptions = {},
-): PaymentState {
+): PaymentScreenState {
   const { client } = useAmsContext(options.client, "usePaymentStatus");
   // Timing options are read when following starts; changing them does not restart it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new store only for a new payment or client

@@ -1,5 +1,5 @@
 import { formatMinorUnits } from "../amount/format-minor-units.ts";
-import type { PaymentState } from "./payment-state.ts";
+import type { PaymentScreenState } from "./payment-state.ts";
 
 /**
  * A short English sentence for a payment state, for status text and screen readers. The
@@ -7,7 +7,7 @@ import type { PaymentState } from "./payment-state.ts";
  * @example
  * describePaymentState(state, "en-US"); // "Scan with Alipay to pay $5.99."
  */
-export function describePaymentState(state: PaymentState, locale?: string): string {
+export function describePaymentState(state: PaymentScreenState, locale?: string): string {
   const amount = describeAmount(state, locale);
   switch (state.status) {
     case "idle":
@@ -32,7 +32,7 @@ export function describePaymentState(state: PaymentState, locale?: string): stri
 }
 
 /** The amount of the state's payment for people ("$5.99"), or "" before the payment is known. */
-export function describeAmount(state: PaymentState, locale?: string): string {
+export function describeAmount(state: PaymentScreenState, locale?: string): string {
   const payment = "payment" in state && state.payment;
   return payment ? formatMinorUnits(payment.amount, locale) : "";
 }

@@ -9,7 +9,7 @@ export {
   type ExpiredState,
   type FailedState,
   isFinalState,
-  type PaymentState,
+  type PaymentScreenState,
   type SucceededState,
-  toPaymentState,
+  toPaymentScreenState,
 } from "./payment-state.ts";

@@ -1,5 +1,5 @@
 import { AmsEdgeError } from "@ams-edge/core";
-import type { PaymentView } from "../client/payment-view.ts";
+import type { PaymentView } from "@ams-edge/core/api";
 
 /**
  * The wallet reported a success whose amount or currency differs from the order. The payment is

@@ -1,14 +1,14 @@
+import type { PaymentStatus } from "@ams-edge/core/api";
 import { describe, expect, it } from "vitest";
-import type { PaymentViewStatus } from "../client/payment-view.ts";
 import { payment } from "../testing/fixtures.ts";
-import { isFinalState, toPaymentState } from "./payment-state.ts";
+import { isFinalState, toPaymentScreenState } from "./payment-state.ts";
 
 // 75.5 s before the code expires.
 const now = Date.parse("2026-03-01T09:00:44.500Z");
-const stateOf = (status: PaymentViewStatus, resultCode: string | null = null) =>
-  toPaymentState({ ...payment, status, resultCode }, "live", now);
+const stateOf = (status: PaymentStatus, resultCode: string | null = null) =>
+  toPaymentScreenState({ ...payment, status, resultCode }, "live", now);
 
-describe("toPaymentState", () => {
+describe("toPaymentScreenState", () => {
   it("maps every status of the Worker to a screen state", () => {
     const base = { paymentRequestId: payment.paymentRequestId };
     expect(stateOf("creating")).toStrictEqual({
@@ -53,7 +53,7 @@ describe("toPaymentState", () => {
 
   it("counts whole seconds down to 0, never below, and 0 for a date that does not parse", () => {
     const left = (expiresAt: string, at: number) => {
-      const state = toPaymentState({ ...payment, code: null, expiresAt }, "polling", at);
+      const state = toPaymentScreenState({ ...payment, code: null, expiresAt }, "polling", at);
       return state.status === "awaiting_scan" ? state.secondsLeft : null;
     };
     expect(left("2026-03-01T09:00:10.000Z", now)).toBe(0);
@@ -64,7 +64,7 @@ describe("toPaymentState", () => {
 
 describe("isFinalState", () => {
   it("is false only while the payment can still change on its own", () => {
-    const statuses: PaymentViewStatus[] = [
+    const statuses: PaymentStatus[] = [
       "creating",
       "awaiting_payment",
       "succeeded",

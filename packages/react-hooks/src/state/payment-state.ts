@@ -1,5 +1,5 @@
 import type { AmsEdgeError } from "@ams-edge/core";
-import type { PaymentCode, PaymentView } from "../client/payment-view.ts";
+import type { OrderCodeView, PaymentView } from "@ams-edge/core/api";
 import { PaymentMismatchError } from "./payment-mismatch-error.ts";
 
 /**
@@ -22,7 +22,7 @@ export interface AwaitingScanState {
   paymentRequestId: string;
   payment: PaymentView;
   /** The Order Code to show; null for Entry Code payments. */
-  code: PaymentCode | null;
+  code: OrderCodeView | null;
   /** The wallet URL of an Entry Code payment; null for Order Code payments. */
   redirectUrl: string | null;
   /** ISO 8601 time at which the code (or the payment) expires. */
@@ -77,7 +77,7 @@ export interface ErrorState {
 }
 
 /** Everything a payment can look like to a screen; switch on `status`. */
-export type PaymentState =
+export type PaymentScreenState =
   | { status: "idle" }
   | CreatingState
   | AwaitingScanState
@@ -88,7 +88,7 @@ export type PaymentState =
   | ErrorState;
 
 /** The statuses after which nothing changes until a new payment starts. */
-export function isFinalState(state: PaymentState): boolean {
+export function isFinalState(state: PaymentScreenState): boolean {
   return !["idle", "creating", "awaiting_scan"].includes(state.status);
 }
 
@@ -96,11 +96,11 @@ export function isFinalState(state: PaymentState): boolean {
  * Maps the Worker's view of a payment to a screen state: `awaiting_payment` is `awaiting_scan`,
  * `reversed` is `cancelled` with `reversed: true`, and `mismatch` is an error, never a success.
  */
-export function toPaymentState(
+export function toPaymentScreenState(
   payment: PaymentView,
   connection: ConnectionState,
   now: number,
-): PaymentState {
+): PaymentScreenState {
   const { status, paymentRequestId, code, redirectUrl, resultCode } = payment;
   const base = { paymentRequestId, payment };
   const expiresAt = code?.expiresAt ?? payment.expiresAt;

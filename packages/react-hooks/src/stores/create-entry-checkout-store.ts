@@ -1,9 +1,9 @@
 import type { AmsEdgeError } from "@ams-edge/core";
+import type { AmountView, PaymentView } from "@ams-edge/core/api";
 import type { AmountInputError } from "../amount/amount-input-error.ts";
 import { type AmountLimits, parseAmountInput } from "../amount/parse-amount-input.ts";
 import { type AmountKey, pressAmountKey } from "../amount/press-amount-key.ts";
 import type { WorkerClient } from "../client/create-worker-client.ts";
-import type { Amount, PaymentView } from "../client/payment-view.ts";
 import { toAmsEdgeError } from "../client/worker-api-error.ts";
 import { type ExternalStore, snapshotCell } from "./snapshot-store.ts";
 
@@ -14,17 +14,22 @@ import { type ExternalStore, snapshotCell } from "./snapshot-store.ts";
  * again recovers).
  */
 export type EntryCheckoutState =
-  | { status: "editing"; input: string; amount: Amount | null; inputError: AmountInputError | null }
-  | { status: "submitting"; input: string; amount: Amount }
+  | {
+      status: "editing";
+      input: string;
+      amount: AmountView | null;
+      inputError: AmountInputError | null;
+    }
+  | { status: "submitting"; input: string; amount: AmountView }
   | {
       status: "redirected";
       input: string;
-      amount: Amount;
+      amount: AmountView;
       redirectUrl: string;
       payment: PaymentView;
       statusToken: string;
     }
-  | { status: "error"; input: string; amount: Amount | null; error: AmsEdgeError };
+  | { status: "error"; input: string; amount: AmountView | null; error: AmsEdgeError };
 
 /** Options of {@link createEntryCheckoutStore}. */
 export interface EntryCheckoutStoreOptions {
@@ -40,7 +45,7 @@ export interface EntryCheckoutStoreOptions {
   navigate?: (url: string) => void;
 }
 
-/** Amount entry, submission and redirect of the Entry Code page, without React. */
+/** AmountView entry, submission and redirect of the Entry Code page, without React. */
 export interface EntryCheckoutStore extends ExternalStore<EntryCheckoutState> {
   /** Replaces the typed text (a text field). */
   setInput(text: string): void;

@@ -1,9 +1,13 @@
 import type { AmsEdgeError } from "@ams-edge/core";
-import type { CreatePaymentParams, WorkerClient } from "../client/create-worker-client.ts";
-import type { PaymentCode, PaymentView } from "../client/payment-view.ts";
+import type { OrderCodeView, PaymentView } from "@ams-edge/core/api";
+import type { CreatePaymentRequest, WorkerClient } from "../client/create-worker-client.ts";
 import { toAmsEdgeError } from "../client/worker-api-error.ts";
 import { type QrImage, type RenderQrOptions, renderQr } from "../qr/render-qr.ts";
-import { type AwaitingScanState, isFinalState, type PaymentState } from "../state/payment-state.ts";
+import {
+  type AwaitingScanState,
+  isFinalState,
+  type PaymentScreenState,
+} from "../state/payment-state.ts";
 import { createPaymentStore, type PaymentStore } from "./create-payment-store.ts";
 import type { FollowTiming } from "./follow-timing.ts";
 import { assertPaymentParams, newIdempotencyKey, samePaymentParams } from "./payment-params.ts";
@@ -23,7 +27,9 @@ export interface OrderCodeAwaitingState extends AwaitingScanState {
 }
 
 /** Every state of an Order Code payment; switch on `status`. */
-export type OrderCodeState = Exclude<PaymentState, AwaitingScanState> | OrderCodeAwaitingState;
+export type OrderCodeState =
+  | Exclude<PaymentScreenState, AwaitingScanState>
+  | OrderCodeAwaitingState;
 
 /** Options of {@link createOrderCodeStore}. */
 export interface OrderCodeStoreOptions {
@@ -50,7 +56,7 @@ export interface OrderCodeStore extends ExternalStore<OrderCodeState> {
    * Until the Worker confirms a payment, the same idempotency key is reused. Never rejects: a
    * failure becomes the `error` state. Other params while a payment is open throw a `TypeError`.
    */
-  create(params: CreatePaymentParams): Promise<void>;
+  create(params: CreatePaymentRequest): Promise<void>;
   /**
    * Cancels the open payment (after a creation in flight). The state follows the Worker's answer;
    * a failure rejects with a `WorkerApiError` and the payment goes on.
@@ -90,7 +96,7 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
   let followed = "";
   let unfollow: (() => void) | undefined;
   // The follower state last seen and what it became: an unchanged state stays the same object.
-  let seen: PaymentState | undefined;
+  let seen: PaymentScreenState | undefined;
   let shown: OrderCodeState = idle;
   let qr: [string, QrImage] | undefined;
 
@@ -113,7 +119,7 @@ export function createOrderCodeStore(options: OrderCodeStoreOptions): OrderCodeS
   }
 
   /** The code as a QR, drawn once per code (not on every tick of the countdown). */
-  function qrFor(code: PaymentCode | null): QrImage | null {
+  function qrFor(code: OrderCodeView | null): QrImage | null {
     if (code?.type !== "QRCODE") return null;
     if (qr?.[0] !== code.value) qr = [code.value, renderQr(code.value, options.qr)];
     return qr[1];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkerClient } from "../client/create-worker-client.ts";
-import type { PaymentState } from "../state/payment-state.ts";
+import type { PaymentScreenState } from "../state/payment-state.ts";
 import { createFakeWorker, testBaseUrl } from "../testing/fake-worker.ts";
 import { label } from "../testing/label.ts";
 import { createPaymentStore, type PaymentStoreOptions } from "./create-payment-store.ts";
@@ -32,7 +32,10 @@ function setup(options: { expiresInSeconds?: number; initial?: boolean } = {}) {
   return { worker, client, id: view.paymentRequestId, view, make };
 }
 
-function record(store: { getSnapshot(): PaymentState; subscribe(l: () => void): () => void }) {
+function record(store: {
+  getSnapshot(): PaymentScreenState;
+  subscribe(l: () => void): () => void;
+}) {
   const seen = [label(store.getSnapshot())];
   const stop = store.subscribe(() => seen.push(label(store.getSnapshot())));
   return { seen, stop };

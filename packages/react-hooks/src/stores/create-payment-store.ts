@@ -1,13 +1,14 @@
 import type { AmsEdgeError } from "@ams-edge/core";
+import type { LiveMessage, PaymentView } from "@ams-edge/core/api";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import type { LiveSocket } from "../client/live-socket.ts";
-import { isPaymentView, type PaymentView } from "../client/payment-view.ts";
+import { isPaymentView } from "../client/payment-view.ts";
 import { toAmsEdgeError, type WorkerApiError } from "../client/worker-api-error.ts";
 import {
   type ConnectionState,
   isFinalState,
-  type PaymentState,
-  toPaymentState,
+  type PaymentScreenState,
+  toPaymentScreenState,
 } from "../state/payment-state.ts";
 import { defaultFollowTiming, type FollowTiming } from "./follow-timing.ts";
 import { type ExternalStore, snapshotCell } from "./snapshot-store.ts";
@@ -29,7 +30,7 @@ export interface PaymentStoreOptions {
 }
 
 /** A store that follows one payment until it reaches a final state. */
-export interface PaymentStore extends ExternalStore<PaymentState> {
+export interface PaymentStore extends ExternalStore<PaymentScreenState> {
   /** Asks the Worker now and reconnects the socket if it is down (called on `online` too). */
   refresh(): void;
   /** Takes a newer view of the payment from elsewhere (e.g. a cancel response). */
@@ -67,11 +68,11 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
   // Removes the `online` and `visibilitychange` listeners.
   let listening: AbortController | undefined;
 
-  const compute = (): PaymentState =>
+  const compute = (): PaymentScreenState =>
     fatal
       ? { status: "error", paymentRequestId: id, payment: view, error: fatal }
       : view
-        ? toPaymentState(view, connection, now())
+        ? toPaymentScreenState(view, connection, now())
         : { status: "creating", paymentRequestId: id, payment: null, connection };
 
   const initial = compute();
@@ -143,7 +144,8 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
     };
     s.onmessage = (event) => {
       if (socket !== s) return;
-      let message: { type?: unknown; payment?: unknown } | null;
+      // A LiveMessage of the contract, checked field by field before anything is taken from it.
+      let message: Partial<Record<keyof LiveMessage, unknown>> | null;
       try {
         message = JSON.parse(event.data);
       } catch {
@@ -243,7 +245,7 @@ export function createPaymentStore(options: PaymentStoreOptions): PaymentStore {
  * What a screen can see of a state: the payment counts by its version and an error by its code.
  * An update that changes none of it is not an update.
  */
-const visible = (state: PaymentState) =>
+const visible = (state: PaymentScreenState) =>
   JSON.stringify(state, (key, value) =>
     key === "payment" ? value?.version : key === "error" ? value.code : value,
   );

@@ -1,10 +1,11 @@
-import type { CreatePaymentParams } from "../client/create-worker-client.ts";
+import { CURRENCY_PATTERN } from "@ams-edge/core/api";
+import type { CreatePaymentRequest } from "../client/create-worker-client.ts";
 
 /** Throws a `TypeError` unless `params` is a well-formed creation request. */
-export function assertPaymentParams(params: CreatePaymentParams): void {
+export function assertPaymentParams(params: CreatePaymentRequest): void {
   const { amount, storeId, description } = params;
   if (
-    !/^[A-Z]{3}$/.test(amount?.currency) ||
+    !CURRENCY_PATTERN.test(amount?.currency) ||
     !/^\d*[1-9]\d*$/.test(amount.value) ||
     !storeId ||
     typeof description !== "string"
@@ -15,7 +16,7 @@ export function assertPaymentParams(params: CreatePaymentParams): void {
   }
 }
 
-const fields = (p: CreatePaymentParams) =>
+const fields = (p: CreatePaymentRequest) =>
   JSON.stringify([
     p.amount.currency,
     p.amount.value,
@@ -27,8 +28,8 @@ const fields = (p: CreatePaymentParams) =>
 
 /** True when two creation requests ask for the same payment. */
 export function samePaymentParams(
-  a: CreatePaymentParams | undefined,
-  b: CreatePaymentParams,
+  a: CreatePaymentRequest | undefined,
+  b: CreatePaymentRequest,
 ): boolean {
   return !!a && fields(a) === fields(b);
 }

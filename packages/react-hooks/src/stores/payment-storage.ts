@@ -1,4 +1,4 @@
-import type { CreatePaymentParams } from "../client/create-worker-client.ts";
+import type { CreatePaymentRequest } from "../client/create-worker-client.ts";
 
 /**
  * Where an Order Code payment in progress is remembered across reloads. `sessionStorage` fits
@@ -13,7 +13,7 @@ export interface PaymentStorage {
 /** What is remembered: the creation request, then the payment it produced. */
 export interface StoredPayment {
   idempotencyKey: string;
-  params: CreatePaymentParams;
+  params: CreatePaymentRequest;
   paymentRequestId?: string;
   statusToken?: string;
 }

@@ -1,5 +1,5 @@
+import type { PaymentStatus, PaymentView } from "@ams-edge/core/api";
 import type { LiveSocketConstructor } from "../client/live-socket.ts";
-import type { PaymentView, PaymentViewStatus } from "../client/payment-view.ts";
 import { FakeSocket } from "./fake-web-socket.ts";
 
 /** One request the fake Worker received. */
@@ -55,6 +55,7 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
           : null,
       redirectUrl: scenario === "EntryCode" ? `alipays://platformapi/startApp?pay=${id}` : null,
       resultCode: null,
+      refunded: { currency: (body.amount as PaymentView["amount"]).currency, value: "0" },
       createdAt: new Date(now).toISOString(),
       updatedAt: new Date(now).toISOString(),
       expiresAt,
@@ -136,11 +137,7 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
   }
 
   /** Moves a payment to `status` and tells every open socket; final states close them. */
-  function set(
-    id: string,
-    status: PaymentViewStatus,
-    extra: Partial<PaymentView> = {},
-  ): PaymentView {
+  function set(id: string, status: PaymentStatus, extra: Partial<PaymentView> = {}): PaymentView {
     const stored = payments.get(id);
     if (!stored) throw new Error(`no payment ${id}`);
     const next: Stored = {

@@ -1,4 +1,4 @@
-import type { PaymentView } from "../client/payment-view.ts";
+import type { PaymentView } from "@ams-edge/core/api";
 import { renderQr } from "../qr/render-qr.ts";
 import type { OrderCodeAwaitingState } from "../stores/create-order-code-store.ts";
 
@@ -14,6 +14,7 @@ export const payment: PaymentView = {
   code: { value: "https://qr.test/p/1", type: "QRCODE", expiresAt: "2026-03-01T09:02:00.000Z" },
   redirectUrl: null,
   resultCode: null,
+  refunded: { currency: "USD", value: "0" },
   createdAt: "2026-03-01T09:00:00.000Z",
   updatedAt: "2026-03-01T09:00:00.000Z",
   expiresAt: "2026-03-01T09:02:00.000Z",

@@ -1,10 +1,10 @@
-import type { PaymentState } from "../state/payment-state.ts";
+import type { PaymentScreenState } from "../state/payment-state.ts";
 
 /**
  * One line per state, for asserting whole sequences: the status, then what matters for it
  * (`awaiting_scan:live:120`, `cancelled:reversed`, `error:PAYMENT_MISMATCH`).
  */
-export function label(state: PaymentState): string {
+export function label(state: PaymentScreenState): string {
   switch (state.status) {
     case "creating":
       return `creating:${state.connection}`;

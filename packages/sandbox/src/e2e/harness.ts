@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   type AmsClient,
+  type AmsClientHooks,
   acknowledge,
   createAmsClient,
+  type RetryOptions,
   type VerifiedNotification,
   verifyNotification,
 } from "@ams-edge/core";
@@ -116,7 +118,13 @@ export interface Stack {
 /** Starts a sandbox, a receiver and a client that talks to the sandbox over HTTP. */
 export async function startStack(
   options: Partial<SandboxServerOptions> = {},
-  clientOptions: { timeoutMs?: number; retry?: false; privateKey?: string } = {},
+  clientOptions: {
+    timeoutMs?: number;
+    retry?: RetryOptions | false;
+    privateKey?: string;
+    hooks?: AmsClientHooks;
+    fetch?: typeof fetch;
+  } = {},
 ): Promise<Stack> {
   const receiver = await startReceiver();
   const server = await startSandboxServer({
@@ -131,6 +139,8 @@ export async function startStack(
     gateway: server.url,
     retry: clientOptions.retry ?? false,
     ...(clientOptions.timeoutMs === undefined ? {} : { timeoutMs: clientOptions.timeoutMs }),
+    ...(clientOptions.hooks === undefined ? {} : { hooks: clientOptions.hooks }),
+    ...(clientOptions.fetch === undefined ? {} : { fetch: clientOptions.fetch }),
   });
   return {
     server,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFaultInjector } from "./fault-injector.ts";
+import { GATEWAY_APIS } from "./fault-rule.ts";
 import { parseFaultRule } from "./parse-fault-rule.ts";
 
 describe("createFaultInjector", () => {
@@ -24,6 +25,12 @@ describe("createFaultInjector", () => {
     expect(faults.strike("unknown-result", { api: "inquiryPayment" })?.id).toBe("fault-2");
     expect(faults.strike("hang", { api: "pay", paymentRequestId: "fast" })).toBeUndefined();
     expect(faults.strike("hang", { api: "pay", paymentRequestId: "slow" })?.id).toBe("fault-3");
+  });
+
+  it("strikes a traffic limit on every operation unless apis says otherwise", () => {
+    const faults = createFaultInjector(1, [{ kind: "traffic-limit" }]);
+    const struck = GATEWAY_APIS.map((api) => faults.strike("traffic-limit", { api })?.id);
+    expect(struck).toStrictEqual(GATEWAY_APIS.map(() => "fault-1"));
   });
 
   it("draws probabilities from the seed, so a reseed replays the same strikes", () => {
@@ -62,6 +69,13 @@ describe("parseFaultRule", () => {
       delayMs: 10,
     };
     expect(parseFaultRule(rule)).toStrictEqual(rule);
+  });
+
+  it("accepts the body stall and the traffic limit, with the fields they use", () => {
+    const stall = { kind: "stall-body", apis: ["pay"], delayMs: 30_000, count: 1 };
+    const limit = { kind: "traffic-limit", apis: ["cancel", "refund"], probability: 0.2 };
+    expect(parseFaultRule(stall)).toStrictEqual(stall);
+    expect(parseFaultRule(limit)).toStrictEqual(limit);
   });
 
   it("names the field that is wrong", () => {

@@ -21,8 +21,10 @@ export type NotificationFaultKind =
 /** Faults that change how the gateway answers a call. */
 export type GatewayFaultKind =
   | "unknown-result"
+  | "traffic-limit"
   | "http-error"
   | "hang"
+  | "stall-body"
   | "unsigned-failure"
   | "corrupt-signature";
 
@@ -37,8 +39,10 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "reorder-notifications",
   "corrupt-notification-signature",
   "unknown-result",
+  "traffic-limit",
   "http-error",
   "hang",
+  "stall-body",
   "unsigned-failure",
   "corrupt-signature",
 ];
@@ -51,6 +55,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
  * { kind: "drop-notification", count: 2 }                      // the first two attempts are lost
  * { kind: "http-error", status: 502, apis: ["inquiryPayment"], probability: 0.5 }
  * { kind: "unknown-result", paymentRequestId: "order-42", count: 1 }
+ * { kind: "traffic-limit", apis: ["inquiryPayment"], count: 2 }   // turned away, nothing done
+ * { kind: "stall-body", apis: ["pay"], count: 1, delayMs: 30000 }  // half a body, then 30 s
  */
 export interface FaultRule {
   /** What goes wrong. */
@@ -72,7 +78,8 @@ export interface FaultRule {
   /**
    * Milliseconds on the sandbox clock: how late a delayed notification goes out
    * (`delay-notification`, default 1000), how long a hung answer is held at most (`hang`,
-   * default 60000), how long reordered notifications wait for the window to fill
+   * default `hangMs`), how long the rest of a stalled body is held at most (`stall-body`, default
+   * `hangMs`), how long reordered notifications wait for the window to fill
    * (`reorder-notifications`, default 1000).
    */
   readonly delayMs?: number;

@@ -31,7 +31,11 @@ function isApi(name: string): name is GatewayApi {
   return (GATEWAY_APIS as readonly string[]).includes(name);
 }
 
-/** The five gateway operations at both path prefixes, plus `NO_INTERFACE_DEF` for any other `/ams/` path. */
+/**
+ * The five gateway operations at both path prefixes, plus `NO_INTERFACE_DEF` for any other `/ams/`
+ * path. A `traffic-limit` fault turns a call away with U `REQUEST_TRAFFIC_EXCEED_LIMIT` before the
+ * operation runs; the other gateway faults apply to the operation's answer.
+ */
 export function gatewayRoutes(runtime: SandboxRuntime): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.all("/ams/*", async (c) => {
@@ -51,6 +55,17 @@ export function gatewayRoutes(runtime: SandboxRuntime): Hono<SandboxEnv> {
       const answer = resultOnly(
         wireResult("NO_INTERFACE_DEF", `No API is defined at ${url.pathname}.`),
       );
+      return sendAnswer(runtime, { api, path, clientId: reading.clientId }, answer);
+    }
+    const ids = reading.json as { paymentRequestId?: unknown; paymentId?: unknown };
+    const target = {
+      api,
+      paymentRequestId: typeof ids.paymentRequestId === "string" ? ids.paymentRequestId : null,
+      paymentId: typeof ids.paymentId === "string" ? ids.paymentId : null,
+    };
+    // Turned away before any work, as the provider's rate limit does: a retry is safe.
+    if (runtime.faults.strike("traffic-limit", target) !== undefined) {
+      const answer = resultOnly(wireResult("REQUEST_TRAFFIC_EXCEED_LIMIT"), target);
       return sendAnswer(runtime, { api, path, clientId: reading.clientId }, answer);
     }
     const call: GatewayCall = {

@@ -26,25 +26,55 @@ function statusOf(body: string): string | undefined {
   }
 }
 
-// Held answers wait for their time or for the sandbox to close, whichever comes first.
-function hold(runtime: SandboxRuntime, ms: number): Promise<void> {
+// Held answers wait for their time, for the sandbox to close, or for `released`, whichever comes
+// first.
+function hold(runtime: SandboxRuntime, ms: number, released?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (runtime.closed.aborted) return resolve();
-    const cancel = runtime.timers.schedule(() => {
-      runtime.closed.removeEventListener("abort", onClose);
-      resolve();
-    }, ms);
-    const onClose = (): void => {
+    const signals = released === undefined ? [runtime.closed] : [runtime.closed, released];
+    if (signals.some((signal) => signal.aborted)) return resolve();
+    const done = (): void => {
       cancel();
+      for (const signal of signals) signal.removeEventListener("abort", done);
       resolve();
     };
-    runtime.closed.addEventListener("abort", onClose, { once: true });
+    const cancel = runtime.timers.schedule(done, ms);
+    for (const signal of signals) signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A body that sends its first half at once and the rest after `ms` on the sandbox clock, or when
+ * the sandbox closes; a client that gives up (cancels the stream, or disconnects) releases it.
+ */
+function stalledBody(
+  runtime: SandboxRuntime,
+  text: string,
+  ms: number,
+): ReadableStream<Uint8Array> {
+  const bytes = encoder.encode(text);
+  const cut = Math.ceil(bytes.length / 2);
+  const gaveUp = new AbortController();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes.slice(0, cut));
+      void hold(runtime, ms, gaveUp.signal).then(() => {
+        if (gaveUp.signal.aborted) return;
+        controller.enqueue(bytes.slice(cut));
+        controller.close();
+      });
+    },
+    cancel() {
+      gaveUp.abort();
+    },
   });
 }
 
 /**
  * Turns an operation's answer into the HTTP response: applies the gateway faults that strike
- * (U instead of the answer, HTTP 500/502, a corrupt or missing signature, a hang), and signs the
+ * (U instead of the answer, HTTP 500/502, a corrupt or missing signature, a hang, a body that
+ * stalls halfway), and signs the
  * exact body with the sandbox's key, sending `signature`, `response-time` and `client-id` in
  * lowercase (the official Python client reads only lowercase).
  */
@@ -84,6 +114,11 @@ export async function sendAnswer(
     headers.set("signature", await runtime.signer.corrupt(message));
   } else {
     headers.set("signature", await runtime.signer.sign(message));
+  }
+  const stall = runtime.faults.strike("stall-body", target);
+  if (stall !== undefined) {
+    const stalled = stalledBody(runtime, body, stall.delayMs ?? runtime.settings.hangMs);
+    return new Response(stalled, { status: 200, headers });
   }
   return new Response(body, { status: 200, headers });
 }

@@ -1,6 +1,7 @@
 import { isAmsEdgeError } from "@ams-edge/core";
+import type { ErrorBody } from "@ams-edge/core/api";
 import type { Context } from "hono";
-import { type ErrorBody, isWorkerError, WorkerError } from "./worker-error.ts";
+import { isWorkerError, WorkerError } from "./worker-error.ts";
 
 /** Turns any error thrown by a route into the `{ error: { code, message } }` answer. */
 export function errorResponse(error: unknown, c: Context): Response {

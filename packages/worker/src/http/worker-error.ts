@@ -1,13 +1,18 @@
-import { AmsEdgeError } from "@ams-edge/core";
+import { AmsEdgeError, NOTIFICATION_ERROR_STATUS } from "@ams-edge/core";
+import type { ErrorBody, WorkerErrorCode } from "@ams-edge/core/api";
 
-/** Stable codes of the errors the Worker answers with, each tied to one HTTP status. */
+export type { ErrorBody, WorkerErrorCode } from "@ams-edge/core/api";
+
+/**
+ * The HTTP status of each of the Worker's error codes (the codes are listed in core's API
+ * contract). A notification that fails a check is answered with core's code and status for it.
+ */
 export const workerErrorStatus = {
+  ...NOTIFICATION_ERROR_STATUS,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   API_KEY_INVALID: 401,
   STATUS_TOKEN_INVALID: 401,
-  NOTIFICATION_SIGNATURE_INVALID: 401,
-  NOTIFICATION_CLIENT_MISMATCH: 401,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_JSON: 400,
@@ -27,15 +32,7 @@ export const workerErrorStatus = {
   STORAGE_FAILURE: 503,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
-} as const;
-
-/** A code the Worker puts in `{ "error": { "code" } }`. */
-export type WorkerErrorCode = keyof typeof workerErrorStatus;
-
-/** The JSON body of every error answer. */
-export interface ErrorBody {
-  error: { code: WorkerErrorCode; message: string };
-}
+} as const satisfies Record<WorkerErrorCode, number>;
 
 /**
  * An error that becomes an HTTP answer: the status comes from the code, the message is shown to

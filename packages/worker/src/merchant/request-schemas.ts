@@ -1,3 +1,4 @@
+import { PaymentViewStatusSchema } from "@ams-edge/core/api";
 import * as v from "valibot";
 
 /** Minor units: digits, no leading zero, at least 1. */
@@ -48,18 +49,7 @@ const Timestamp = v.pipe(
 /** Query of `GET /api/payments` and its CSV export. */
 export const ListQuerySchema = v.object({
   storeId: v.optional(v.string()),
-  status: v.optional(
-    v.picklist([
-      "creating",
-      "awaiting_payment",
-      "succeeded",
-      "failed",
-      "cancelled",
-      "expired",
-      "reversed",
-      "mismatch",
-    ]),
-  ),
+  status: v.optional(PaymentViewStatusSchema),
   from: v.optional(Timestamp),
   to: v.optional(Timestamp),
   cursor: v.optional(v.string()),

@@ -1,6 +1,9 @@
 import type { PaymentView } from "../payment-object/payment-view.ts";
 import { csvLine } from "./csv.ts";
 import { decodeCursor, encodeCursor, type ListCursor } from "./list-cursor.ts";
+import { listQuery, type PaymentListFilter } from "./list-query.ts";
+
+export type { PaymentListFilter } from "./list-query.ts";
 
 /** What the index keeps beside the view, for filters and exports. */
 export interface IndexExtras {
@@ -52,23 +55,22 @@ export async function upsertPaymentIndex(
     .run();
 }
 
-/** Filters of `GET /api/payments` and the CSV export. Times are ISO 8601, on `createdAt`. */
-export interface PaymentListFilter {
-  storeId?: string;
-  status?: string;
-  /** Inclusive lower bound. */
-  from?: string;
-  /** Exclusive upper bound. */
-  to?: string;
-}
-
 /** One page of payments, newest first. */
 export interface PaymentPage {
   payments: PaymentView[];
   nextCursor: string | null;
 }
 
-interface Row {
+interface ListRow {
+  payment_request_id: string;
+  created_at: string;
+  currency: string;
+  refunded_value: string;
+  view: string;
+}
+
+/** The columns of the export, in its order; never `view`, the largest column. */
+interface CsvRow {
   payment_request_id: string;
   payment_id: string | null;
   scenario: string;
@@ -83,54 +85,25 @@ interface Row {
   created_at: string;
   updated_at: string;
   expires_at: string;
-  view: string;
 }
 
-function whereClause(filter: PaymentListFilter, after: ListCursor | null): [string, unknown[]] {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter.storeId !== undefined) {
-    clauses.push("store_id = ?");
-    params.push(filter.storeId);
-  }
-  if (filter.status !== undefined) {
-    clauses.push("status = ?");
-    params.push(filter.status);
-  }
-  if (filter.from !== undefined) {
-    clauses.push("created_at >= ?");
-    params.push(filter.from);
-  }
-  if (filter.to !== undefined) {
-    clauses.push("created_at < ?");
-    params.push(filter.to);
-  }
-  if (after !== null) {
-    clauses.push("(created_at < ? OR (created_at = ? AND payment_request_id < ?))");
-    params.push(after.createdAt, after.createdAt, after.paymentRequestId);
-  }
-  return [clauses.length === 0 ? "" : `WHERE ${clauses.join(" AND ")}`, params];
-}
-
-async function selectPage(
+async function selectPage<T>(
   db: D1Database,
+  columns: string,
   filter: PaymentListFilter,
   after: ListCursor | null,
   limit: number,
-): Promise<Row[]> {
-  const [where, params] = whereClause(filter, after);
+): Promise<T[]> {
+  const { sql, params } = listQuery(columns, filter, after, limit);
   const { results } = await db
-    .prepare(
-      `SELECT * FROM payments ${where}
-       ORDER BY created_at DESC, payment_request_id DESC LIMIT ${limit + 1}`,
-    )
+    .prepare(sql)
     .bind(...params)
-    .all<Row>();
+    .all<T>();
   return results;
 }
 
 // Rows written before views carried `refunded` get it from their column.
-function viewOf(row: Row): PaymentView {
+function viewOf(row: ListRow): PaymentView {
   const view = JSON.parse(row.view) as Omit<PaymentView, "refunded"> & Partial<PaymentView>;
   return {
     ...view,
@@ -145,7 +118,13 @@ export async function listPayments(
   cursor: string | null,
   limit: number,
 ): Promise<PaymentPage> {
-  const rows = await selectPage(db, filter, cursor === null ? null : decodeCursor(cursor), limit);
+  const rows = await selectPage<ListRow>(
+    db,
+    "payment_request_id, created_at, currency, refunded_value, view",
+    filter,
+    cursor === null ? null : decodeCursor(cursor),
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -175,15 +154,45 @@ export const csvColumns = [
   "expiresAt",
 ] as const;
 
+// The index's columns behind `csvColumns`, in the same order.
+const csvSelect =
+  "payment_request_id, payment_id, scenario, store_id, status, currency, amount_value, refunded_value, description, reference_order_id, result_code, created_at, updated_at, expires_at";
+
+/** Rows the export reads per query: one page is all it holds in memory at a time. */
+export const CSV_PAGE_SIZE = 500;
+
+function csvText(rows: readonly CsvRow[]): string {
+  let text = "";
+  for (const row of rows) {
+    text += csvLine([
+      row.payment_request_id,
+      row.payment_id,
+      row.scenario,
+      row.store_id,
+      row.status,
+      row.currency,
+      row.amount_value,
+      row.refunded_value,
+      row.description,
+      row.reference_order_id,
+      row.result_code,
+      row.created_at,
+      row.updated_at,
+      row.expires_at,
+    ]);
+  }
+  return text;
+}
+
 /**
- * Streams every payment that matches `filter` as CSV (amounts in minor units), reading the index
- * page by page so that a large export never sits in memory.
+ * Streams every payment that matches `filter` as CSV (amounts in minor units), newest first. Each
+ * pull reads the next page by keyset cursor, so a large export never sits in memory and a slow
+ * reader holds the database to one page at a time.
  */
 export function exportPaymentsCsv(db: D1Database, filter: PaymentListFilter): ReadableStream {
   const encoder = new TextEncoder();
   let after: ListCursor | null = null;
   let headerSent = false;
-  const pageSize = 500;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!headerSent) {
@@ -191,30 +200,11 @@ export function exportPaymentsCsv(db: D1Database, filter: PaymentListFilter): Re
         controller.enqueue(encoder.encode(csvLine(csvColumns)));
         return;
       }
-      const rows = await selectPage(db, filter, after, pageSize);
-      const page = rows.slice(0, pageSize);
-      let text = "";
-      for (const row of page) {
-        text += csvLine([
-          row.payment_request_id,
-          row.payment_id,
-          row.scenario,
-          row.store_id,
-          row.status,
-          row.currency,
-          row.amount_value,
-          row.refunded_value,
-          row.description,
-          row.reference_order_id,
-          row.result_code,
-          row.created_at,
-          row.updated_at,
-          row.expires_at,
-        ]);
-      }
-      if (text !== "") controller.enqueue(encoder.encode(text));
+      const rows = await selectPage<CsvRow>(db, csvSelect, filter, after, CSV_PAGE_SIZE + 1);
+      const page = rows.slice(0, CSV_PAGE_SIZE);
+      if (page.length > 0) controller.enqueue(encoder.encode(csvText(page)));
       const last = page.at(-1);
-      if (rows.length <= pageSize || last === undefined) {
+      if (rows.length <= CSV_PAGE_SIZE || last === undefined) {
         controller.close();
         return;
       }

@@ -1,10 +1,9 @@
 import {
   type AmsResult,
-  type PaymentAmount,
   type PaymentEvent,
   type PaymentState,
+  type RefundNotice,
   type RefundResultEvent,
-  type RefundResultNotificationOutput,
   toCancelEvent,
   toInquiryEvent,
   toPayEvent,
@@ -52,35 +51,23 @@ export function eventOf(
   return toCancelEvent(outcome.result, at);
 }
 
-function amountOf(value: unknown): PaymentAmount | null {
-  if (typeof value !== "object" || value === null) return null;
-  const { currency, value: minor } = value as Record<string, unknown>;
-  return typeof currency === "string" && typeof minor === "string"
-    ? { currency, value: minor }
-    : null;
-}
-
-const refundStatuses = { SUCCESS: "S", FAIL: "F", PROCESSING: "U" } as const;
-
-/** The `refund_result` event for a verified `REFUND_RESULT`, or null when it names no known refund. */
-export function refundNotificationEvent(
-  notification: RefundResultNotificationOutput,
+/**
+ * The `refund_result` event for a verified `REFUND_RESULT`'s notice, or null when the notice names
+ * no refund of this payment. A notice without an amount is for the amount the refund asked for.
+ */
+export function refundNoticeEvent(
+  notice: RefundNotice,
   state: PaymentState,
   at: number,
 ): RefundResultEvent | null {
-  const id = notification.refundRequestId;
-  const known = id === undefined ? undefined : state.refunds[id];
-  if (id === undefined || known === undefined) return null;
-  const status =
-    notification.refundStatus === undefined
-      ? notification.result.resultStatus
-      : refundStatuses[notification.refundStatus];
+  const known = state.refunds[notice.refundRequestId];
+  if (known === undefined) return null;
   return {
     type: "refund_result",
     at,
-    refundRequestId: id,
-    status,
-    resultCode: notification.result.resultCode,
-    refundAmount: amountOf(notification.refundAmount) ?? known.amount,
+    refundRequestId: notice.refundRequestId,
+    status: notice.status,
+    resultCode: notice.resultCode,
+    refundAmount: notice.refundAmount ?? known.amount,
   };
 }

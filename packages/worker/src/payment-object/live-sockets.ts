@@ -1,9 +1,10 @@
 import { isFinalStatus } from "@ams-edge/core";
-import type { PaymentView } from "./payment-view.ts";
+import type { LiveMessage, PaymentView } from "@ams-edge/core/api";
 
 /** The message every live socket receives: the whole view, at once and after each change. */
 export function liveMessage(view: PaymentView): string {
-  return JSON.stringify({ type: "payment", payment: view });
+  const message: LiveMessage = { type: "payment", payment: view };
+  return JSON.stringify(message);
 }
 
 /** The view without the fields every change touches, to tell a visible change from bookkeeping. */

@@ -1,16 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
 import {
   createPayment,
+  type NotificationMeaning,
   nextAction,
   type PaymentAction,
   type PaymentEvent,
-  type PaymentResultNotificationOutput,
   type PaymentState,
-  type RefundResultNotificationOutput,
-  toNotificationEvent,
   transition,
 } from "@ams-edge/core";
 import { loadConfig } from "../config/load-config.ts";
+import { logUnappliedNotifications } from "../notify/other-notification-log.ts";
 import { upsertPaymentIndex } from "../payment-index/payment-index.ts";
 import { followUpRefunds } from "./follow-up-refunds.ts";
 import { gatewayClient } from "./gateway-client.ts";
@@ -19,7 +18,7 @@ import {
   eventOf,
   outcomeLogEntry,
   outcomeOf,
-  refundNotificationEvent,
+  refundNoticeEvent,
 } from "./gateway-events.ts";
 import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
 import type { CreatePaymentCommand } from "./order-record.ts";
@@ -30,6 +29,9 @@ import { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
 import { type RefundCommand, runRefund } from "./run-refund.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
 import { toPaymentView } from "./to-payment-view.ts";
+
+/** Longest wait between retries of a failed D1 write. */
+const D1_RETRY_MAX_MS = 60_000;
 
 const fail = <T>(
   code: Extract<ObjectResult<T>, { ok: false }>["code"],
@@ -52,6 +54,8 @@ export class PaymentObject extends DurableObject<Env> {
   readonly #refundsInFlight = new Map<string, AmountView>();
   readonly #refundInquiries: RefundInquiryStorage;
   readonly #refundInquiriesInFlight = new Set<string>();
+  /** Consecutive failed D1 writes, for the retry delay (reset by a success). */
+  #d1Failures = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -146,32 +150,35 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Stores a verified `PAYMENT_RESULT` (or `REFUND_RESULT`) and applies it. Resolves only after
-   * both are written, so the Worker acknowledges a stored notification; `known: false` means this
-   * object holds no payment (nothing was written).
+   * Stores a verified notification's raw body and applies what it means, in one call that reads
+   * the payment once. Resolves once both are in this object's storage, so the Worker acknowledges
+   * a stored notification; the D1 index is brought up to date afterwards by the alarm (see
+   * {@link PaymentObject.alarm}), so an index outage never delays or fails an acknowledgement.
+   * `known: false` means this object holds no payment (nothing was written).
    */
   async receiveNotification(input: {
-    requestTime: string;
+    meaning: NotificationMeaning;
     rawBody: string;
-    notification: PaymentResultNotificationOutput | RefundResultNotificationOutput;
+    requestTime: string;
   }): Promise<{ known: boolean; changed: boolean }> {
     const stored = this.#storage.load();
     if (stored === null) return { known: false, changed: false };
     const at = Date.now();
-    this.#storage.append(
+    const notificationSeq = this.#storage.append(
       "notification",
       { requestTime: input.requestTime, rawBody: input.rawBody },
       at,
     );
-    const { notification } = input;
-    const event =
-      notification.notifyType === "PAYMENT_RESULT"
-        ? toNotificationEvent(notification, at)
-        : refundNotificationEvent(notification, stored.state, at);
-    // A notification that proves nothing (a U, no amount) is kept; the scheduled inquiry decides.
-    const changed = event === null ? false : this.#apply(event);
-    await this.#afterChange();
-    return { known: true, changed };
+    const { event, reason, notifyType } = meaningFor(input.meaning, stored.state, at);
+    // What the state machine cannot act on is kept for review, with the reason; a scheduled
+    // inquiry still settles the payment.
+    if (reason !== null) {
+      this.#storage.append("notification_unapplied", { reason, notifyType, notificationSeq }, at);
+    }
+    const next = event === null ? stored : this.#applyTo(stored, event);
+    if (next === stored && reason === null) return { known: true, changed: false };
+    await this.#afterChange(next, "later", reason !== null);
+    return { known: true, changed: next !== stored };
   }
 
   /**
@@ -254,11 +261,20 @@ export class PaymentObject extends DurableObject<Env> {
     return stored;
   }
 
-  /** Applies one event; on a change stores the state, logs the transition and tells the sockets. */
+  /** Applies one event to the stored payment; true when it changed something. */
   #apply(event: PaymentEvent): boolean {
     const stored = this.#requireStored();
+    return this.#applyTo(stored, event) !== stored;
+  }
+
+  /**
+   * Applies one event to `stored` (the payment as just read); on a change stores the state, logs
+   * the transition and tells the sockets. Returns the payment after the event (`stored` itself
+   * when nothing changed).
+   */
+  #applyTo(stored: StoredPayment, event: PaymentEvent): StoredPayment {
     const next: PaymentState = transition(stored.state, event);
-    if (next.version === stored.state.version) return false;
+    if (next.version === stored.state.version) return stored;
     this.#storage.saveState(next);
     this.#storage.append("transition", {
       event,
@@ -267,10 +283,12 @@ export class PaymentObject extends DurableObject<Env> {
       version: next.version,
     });
     // Bookkeeping (one more inquiry) bumps the version too; sockets hear only visible changes.
-    const before = toPaymentView(stored.order, stored.state);
-    const after = toPaymentView(stored.order, next);
-    if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
-    return true;
+    if (this.ctx.getWebSockets().length > 0) {
+      const before = toPaymentView(stored.order, stored.state);
+      const after = toPaymentView(stored.order, next);
+      if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
+    }
+    return { order: stored.order, state: next };
   }
 
   async #sendPay(): Promise<void> {
@@ -313,14 +331,31 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   /**
-   * Arms the alarm for the next action or refund inquiry, whichever comes first, and brings the
-   * D1 index up to date (an upsert guarded by version, so repeating it is harmless; a failure
-   * throws, and the caller's retry repeats it). Each is skipped when it is already so: a resent
-   * notification that changes nothing costs no alarm write and no D1 round trip.
+   * Arms the alarm for the next action, refund inquiry or D1 write, whichever comes first, and
+   * with `d1: "now"` brings D1 up to date first.
+   *
+   * D1 holds two projections of this object: the payment's row in the `payments` index, behind
+   * while the version it last received (`indexedVersion`) is not the state's, and the review log
+   * of kept notifications that changed nothing (`notifications`), behind while a
+   * `notification_unapplied` entry has not been copied there. Those gaps are the outbox. With
+   * `"later"` (the notification path) nothing waits for D1: the alarm is armed to run at once and
+   * writes them. A failed write is logged and retried by the alarm, 1 s after the first failure,
+   * doubling up to every 60 s, until D1 answers; both writes are idempotent, so a repeated one is
+   * harmless. Each step is skipped when it is already so: a change that needs nothing costs no
+   * alarm write and no D1 round trip.
    */
-  async #afterChange(): Promise<void> {
-    const stored = this.#requireStored();
-    const action = nextAction(stored.state, Date.now(), this.#schedule());
+  async #afterChange(
+    stored: StoredPayment = this.#requireStored(),
+    d1: "now" | "later" = "now",
+    reviewOwed = d1 === "now",
+  ): Promise<void> {
+    const now = Date.now();
+    const indexOwed = this.#storage.indexedVersion() !== stored.state.version;
+    let d1DueAt: number | null = null;
+    if (indexOwed || reviewOwed) {
+      d1DueAt = d1 === "now" ? await this.#writeD1(stored, indexOwed, now) : now;
+    }
+    const action = nextAction(stored.state, now, this.#schedule());
     const refund = refundInquiryTimes(
       stored.state,
       this.#refundInquiries.records(),
@@ -329,6 +364,7 @@ export class PaymentObject extends DurableObject<Env> {
     const times: number[] = [];
     if (action.type !== "none") times.push(action.at);
     if (refund !== undefined) times.push(refund.at);
+    if (d1DueAt !== null) times.push(d1DueAt);
     const at = times.length === 0 ? null : Math.min(...times);
     if (this.#storage.plannedAlarm() !== at) this.#storage.savePlannedAlarm(at);
     // The real alarm, not the planned one: an alarm that has just run is no longer set.
@@ -336,13 +372,67 @@ export class PaymentObject extends DurableObject<Env> {
       if (at === null) await this.ctx.storage.deleteAlarm();
       else await this.ctx.storage.setAlarm(at);
     }
-    const { version } = stored.state;
-    if (this.#storage.indexedVersion() !== version) {
-      await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
-        referenceOrderId: stored.order.referenceOrderId,
-        refundedValue: stored.state.refundedValue,
-      });
-      this.#storage.saveIndexedVersion(version);
+  }
+
+  /**
+   * Writes what D1 is owed: the payment's index row (when `indexOwed`) and the review log's
+   * unreported entries. Returns null once written, or, when D1 failed, when to try again (1 s,
+   * doubling per consecutive failure, at most 60 s).
+   */
+  async #writeD1(stored: StoredPayment, indexOwed: boolean, now: number): Promise<number | null> {
+    try {
+      if (indexOwed) {
+        await upsertPaymentIndex(this.env.DB, toPaymentView(stored.order, stored.state), {
+          referenceOrderId: stored.order.referenceOrderId,
+          refundedValue: stored.state.refundedValue,
+        });
+        this.#storage.saveIndexedVersion(stored.state.version);
+      }
+      const unreported = this.#storage.unreportedUnapplied();
+      const last = unreported.at(-1);
+      if (last !== undefined) {
+        await logUnappliedNotifications(this.env.DB, stored.state.paymentRequestId, unreported);
+        this.#storage.saveReportedUnapplied(last.seq);
+      }
+    } catch (error) {
+      this.#d1Failures += 1;
+      const delay = Math.min(D1_RETRY_MAX_MS, 1000 * 2 ** (this.#d1Failures - 1));
+      console.error(
+        `payment ${stored.state.paymentRequestId}: the D1 index write failed (attempt ${this.#d1Failures}); retrying in ${delay} ms`,
+        error,
+      );
+      return now + delay;
     }
+    this.#d1Failures = 0;
+    return null;
+  }
+}
+
+/**
+ * The event a notification's meaning feeds the state machine, or the reason it feeds none (it is
+ * kept for review all the same).
+ */
+function meaningFor(
+  meaning: NotificationMeaning,
+  state: PaymentState,
+  at: number,
+): { event: PaymentEvent | null; reason: string | null; notifyType: string | null } {
+  switch (meaning.kind) {
+    case "payment":
+      return {
+        event: meaning.event === null ? null : { ...meaning.event, at },
+        reason: meaning.reason,
+        notifyType: "PAYMENT_RESULT",
+      };
+    case "refund": {
+      const event = refundNoticeEvent(meaning.notice, state, at);
+      return {
+        event,
+        reason: event === null ? "REFUND_UNKNOWN" : null,
+        notifyType: "REFUND_RESULT",
+      };
+    }
+    case "other":
+      return { event: null, reason: meaning.reason, notifyType: meaning.notifyType };
   }
 }

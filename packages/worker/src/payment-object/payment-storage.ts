@@ -8,7 +8,8 @@ export type EventKind =
   | "response"
   | "notification"
   | "transition"
-  | "alarm";
+  | "alarm"
+  | "notification_unapplied";
 
 /** A JSON value, as stored in the event log. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -20,6 +21,17 @@ export interface LoggedEvent {
   at: number;
   kind: EventKind;
   data: Json;
+}
+
+/** A kept notification that changed nothing, as copied to the Worker's review log. */
+export interface UnappliedEntry {
+  /** The `seq` of its `notification_unapplied` entry. */
+  seq: number;
+  at: number;
+  reason: string;
+  notifyType: string | null;
+  requestTime: string;
+  rawBody: string;
 }
 
 /** The payment as stored: the order and the state machine's state. */
@@ -66,6 +78,10 @@ export class PaymentStorage {
     sql.exec(`CREATE TABLE IF NOT EXISTS indexed (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       version INTEGER NOT NULL
+    )`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS review_reported (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      seq INTEGER NOT NULL
     )`);
     sql.exec(`CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -135,14 +151,55 @@ export class PaymentStorage {
     this.#sql.exec("INSERT OR REPLACE INTO indexed (id, version) VALUES (1, ?)", version);
   }
 
-  /** Appends one entry to the event log. */
-  append(kind: EventKind, data: unknown, at: number = Date.now()): void {
-    this.#sql.exec(
-      "INSERT INTO events (at, kind, data) VALUES (?, ?, ?)",
-      at,
-      kind,
-      JSON.stringify(data),
-    );
+  /** Appends one entry to the event log; returns its `seq`. */
+  append(kind: EventKind, data: unknown, at: number = Date.now()): number {
+    return this.#sql
+      .exec<{ seq: number }>(
+        "INSERT INTO events (at, kind, data) VALUES (?, ?, ?) RETURNING seq",
+        at,
+        kind,
+        JSON.stringify(data),
+      )
+      .one().seq;
+  }
+
+  /**
+   * The `notification_unapplied` entries not yet copied to the Worker's review log in D1, each
+   * with the notification it is about, oldest first.
+   */
+  unreportedUnapplied(): UnappliedEntry[] {
+    if (!this.#ready) return [];
+    const reported =
+      this.#sql.exec<{ seq: number }>("SELECT seq FROM review_reported WHERE id = 1").toArray()[0]
+        ?.seq ?? 0;
+    return this.#sql
+      .exec<{ seq: number; at: number; data: string; notification: string | null }>(
+        `SELECT u.seq, u.at, u.data, n.data AS notification FROM events u
+           LEFT JOIN events n ON n.seq = json_extract(u.data, '$.notificationSeq')
+         WHERE u.kind = 'notification_unapplied' AND u.seq > ? ORDER BY u.seq`,
+        reported,
+      )
+      .toArray()
+      .map((row) => {
+        const data = JSON.parse(row.data) as { reason: string; notifyType: string | null };
+        const notification = JSON.parse(row.notification ?? "{}") as {
+          requestTime?: string;
+          rawBody?: string;
+        };
+        return {
+          seq: row.seq,
+          at: row.at,
+          reason: data.reason,
+          notifyType: data.notifyType,
+          requestTime: notification.requestTime ?? "",
+          rawBody: notification.rawBody ?? "",
+        };
+      });
+  }
+
+  /** Records that the review log holds every `notification_unapplied` entry up to `seq`. */
+  saveReportedUnapplied(seq: number): void {
+    this.#sql.exec("INSERT OR REPLACE INTO review_reported (id, seq) VALUES (1, ?)", seq);
   }
 
   /** The event log in order. */

@@ -23,6 +23,7 @@ export function scaledSchedule(scale: number): PaymentSchedule {
       cancelMaxDelayMs: ms(base.cancelMaxDelayMs),
       payResendDelaysMs: base.payResendDelaysMs.map(ms),
       requestLeaseMs: ms(base.requestLeaseMs),
+      throttledMaxDelayMs: ms(base.throttledMaxDelayMs),
     });
     cache.set(scale, schedule);
   }

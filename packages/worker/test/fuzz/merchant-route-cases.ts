@@ -54,6 +54,7 @@ export function authCases(fx: FuzzFixtures): fc.Arbitrary<HttpSpec> {
     ["POST", `/api/payments/${id}/cancel`, null],
     ["POST", `/api/payments/${id}/refunds`, REFUND],
     ["GET", `/api/payments/${id}/events`, null],
+    ["GET", "/api/notifications?applied=false", null],
     ["GET", `/api/payments?token=${encodeURIComponent(TEST_API_KEY)}`, null],
   ];
   return fc

@@ -11,8 +11,9 @@ import {
   notString,
 } from "./hostile-json.ts";
 import { hostileString, invalidUtf8, isWellFormed, notJsonText } from "./hostile-text.ts";
-import { insideStringOf, refusal } from "./http-spec.ts";
+import { type BodySpec, bodyBytes, insideStringOf } from "./http-spec.ts";
 import { baseBodies } from "./notify-header-cases.ts";
+import { fixtureIds, judged } from "./notify-kept-cases.ts";
 import { type NotifySpec, signedSpec } from "./notify-spec.ts";
 
 /** A well-formed `result`. */
@@ -96,7 +97,10 @@ function breaking(kind: "payment" | "refund"): fc.Arbitrary<Change> {
   );
 }
 
-/** Signed JSON that fails the notification schema: 400 INVALID_REQUEST. */
+/**
+ * Signed JSON that fails the notification schema: acknowledged and kept for review, by the
+ * payment it names (the declined fixture) or in the review log.
+ */
 export function wrongShapeCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
   const failedId = fx.failed.paymentRequestId;
   const payment: Record<string, Hostile> = {
@@ -129,25 +133,31 @@ export function wrongShapeCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
     fc.constant(new Entries([["__proto__", payment]])),
     notObject,
   );
-  return body.map((value) =>
-    signedSpec("wrong shape", { text: jsonText(value) }, refusal("INVALID_REQUEST"), [failedId]),
-  );
+  return body.map((value) => judged("wrong shape", jsonText(value), fixtureIds(fx)));
 }
 
-/** Signed bodies that are not JSON, or not UTF-8: 400 INVALID_JSON. */
+const lenientUtf8 = new TextDecoder();
+
+/** A signed body that is not JSON: acknowledged, and kept verbatim in the review log. */
+function keptNotJson(label: string, body: BodySpec): NotifySpec {
+  return {
+    ...signedSpec(label, body, { kind: "acknowledged" }),
+    logged: {
+      notify_type: null,
+      payment_request_id: null,
+      body: lenientUtf8.decode(bodyBytes(body)),
+      reason: "BODY_NOT_JSON",
+    },
+  };
+}
+
+/** Signed bodies that are not JSON, or not UTF-8: acknowledged and kept in the review log. */
 export function notJsonCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
-  const notJson = notJsonText.map((text) =>
-    signedSpec("not JSON", { text }, refusal("INVALID_JSON")),
-  );
+  const notJson = notJsonText.map((text) => keptNotJson("not JSON", { text }));
   const notUtf8 = fc.tuple(baseBodies(fx), invalidUtf8, fc.nat()).map(([base, bytes, n]) => {
     const key = base.text.includes('"paymentRequestId"') ? "paymentRequestId" : "notifyType";
     const at = insideStringOf(base.text, key) + (n % 3);
-    return signedSpec(
-      "not UTF-8",
-      { text: base.text, invalidUtf8: { at, bytes } },
-      refusal("INVALID_JSON"),
-      base.touches,
-    );
+    return keptNotJson("not UTF-8", { text: base.text, invalidUtf8: { at, bytes } });
   });
   return fc.oneof(notJson, notUtf8);
 }

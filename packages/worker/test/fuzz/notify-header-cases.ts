@@ -8,11 +8,17 @@ import {
   normalizedHeader,
   unroutedMethod,
 } from "./hostile-text.ts";
-import { refusal } from "./http-spec.ts";
+import { type Expected, refusal } from "./http-spec.ts";
+import { fixtureIds, judged } from "./notify-kept-cases.ts";
 import { type NotifySpec, signedSpec } from "./notify-spec.ts";
 
-const unsigned = refusal("NOTIFICATION_SIGNATURE_INVALID");
-const notOurs = refusal("NOTIFICATION_CLIENT_MISMATCH");
+// Core's code for the check that failed first: a missing header, an unreadable or other-algorithm
+// Signature header, or a signature that does not verify; each answered 401.
+const unsigned: Expected = {
+  kind: "refusal",
+  codes: ["MISSING_HEADER", "SIGNATURE_MALFORMED", "ALGORITHM_UNSUPPORTED", "SIGNATURE_INVALID"],
+};
+const notOurs = refusal("CLIENT_ID_MISMATCH");
 
 /**
  * Bodies that would change something if they were accepted: a result for each fixture (stored in
@@ -152,17 +158,26 @@ export function forgedCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
   });
 }
 
-/** Signed deliveries under another media type, or none: 415. */
+/**
+ * Deliveries under another media type, or none: refused when not signed (401), kept and
+ * acknowledged when the provider signed them (the media type is not the body).
+ */
 export function contentTypeCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
-  return fc.tuple(baseBodies(fx), foreignContentType).map(([base, ct]) => ({
-    ...signedSpec(
-      "content type",
-      { text: base.text },
-      refusal("UNSUPPORTED_MEDIA_TYPE"),
-      base.touches,
-    ),
+  const forged = fc.tuple(baseBodies(fx), foreignContentType).map(([base, ct]) => ({
+    ...signedSpec("content type, unsigned", { text: base.text }, unsigned, base.touches),
+    signatureHeader: "algorithm=RSA256,keyVersion=1,signature=AAAA",
     contentType: ct,
   }));
+  // Signed by the provider: kept whatever the media type says.
+  const otherKinds = fc.constantFrom(
+    JSON.stringify({ notifyType: "DISPUTE_OPENED", disputeId: "d-1" }),
+    paymentResultBody({ paymentRequestId: "zz-unknown-1", paymentId: null, value: "100" }),
+  );
+  const signed = fc.tuple(otherKinds, foreignContentType).map(([text, ct]) => ({
+    ...judged("content type, signed", text, fixtureIds(fx)),
+    contentType: ct,
+  }));
+  return fc.oneof(forged, signed);
 }
 
 /** Signed bodies over 64 KiB, with and without a known length: 413. */

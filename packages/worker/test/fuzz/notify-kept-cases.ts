@@ -12,31 +12,75 @@ import {
   notString,
 } from "./hostile-json.ts";
 import { hostileString, isWellFormed } from "./hostile-text.ts";
-import { type Expected, refusal } from "./http-spec.ts";
 import { otherType, RESULT, unknownId } from "./notify-body-cases.ts";
 import { type NotifySpec, signedSpec } from "./notify-spec.ts";
 
+const textField = (value: unknown, key: string): string | null => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === "string" && field !== "" ? field : null;
+};
+
 /**
- * What a delivery of `text` must get, by the notification schema: a refusal, or (valid, and
- * aimed at no payment this Worker holds) an acknowledgement with one row in the Worker's log.
+ * What a signed delivery of `text` (JSON) must get: always the acknowledgement, and where it is
+ * kept. The oracle follows the notification schema and the Worker's routing rules: a body names
+ * its payment by `paymentRequestId` (a refund by its refund id's prefix); a fixture payment keeps
+ * it with the reason it applies nothing; anything else gains one row in the review log.
+ * Generators never aim a valid `PAYMENT_RESULT` at a fixture (it would be applied).
  */
-function judged(label: string, text: string): NotifySpec {
-  const parsed: unknown = JSON.parse(text);
-  if (!v.is(NotificationSchema, parsed)) {
-    return signedSpec(label, { text }, refusal("INVALID_REQUEST"));
+export function judged(label: string, text: string, fixtures: readonly string[]): NotifySpec {
+  const json: unknown = JSON.parse(text);
+  const valid = v.is(NotificationSchema, json);
+  const fields = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+  // What the body means: a payment's result, a refund's, or another (with why it applies nothing).
+  let kind: "payment" | "refund" | "other" = "other";
+  let notifyType = textField(json, "notifyType");
+  let target = textField(json, "paymentRequestId");
+  let reason = "BODY_INVALID";
+  if (valid && fields.notifyType === "PAYMENT_RESULT") {
+    kind = "payment";
+    target = fields.paymentRequestId as string;
+    if (fixtures.includes(target)) throw new Error(`a valid result for fixture ${target}`);
+  } else if (valid && fields.notifyType === "REFUND_RESULT") {
+    const refundId = textField(json, "refundRequestId");
+    if (refundId === null) {
+      target = null;
+      reason = "REFUND_ID_MISSING";
+    } else {
+      kind = "refund";
+      target = /^([A-Za-z0-9-]{1,64})_/.exec(refundId)?.[1] ?? null;
+      reason = "REFUND_UNKNOWN";
+    }
+  } else if (valid) {
+    notifyType = fields.notifyType as string;
+    reason = "NOTIFY_TYPE_UNKNOWN";
   }
-  const fields = parsed as Record<string, unknown>;
-  const id = typeof fields.paymentRequestId === "string" ? fields.paymentRequestId : null;
-  const refundOwner = /^([A-Za-z0-9-]{1,64})_/.exec(String(fields.refundRequestId ?? ""))?.[1];
-  const touches = [id, refundOwner].filter(
-    (t): t is string => typeof t === "string" && isPaymentRequestId(t),
+  if (kind !== "other") notifyType = fields.notifyType as string;
+  const routed = target !== null && isPaymentRequestId(target);
+  const spec = signedSpec(
+    label,
+    { text },
+    { kind: "acknowledged" },
+    routed ? [target as string] : [],
   );
-  const expected: Expected = { kind: "acknowledged" };
-  return {
-    ...signedSpec(label, { text }, expected, touches),
-    logged: { notify_type: fields.notifyType as string, payment_request_id: id, body: text },
+  if (routed && fixtures.includes(target as string)) {
+    const kept = { paymentRequestId: target as string, body: text, reason, notifyType };
+    return { ...spec, touches: [], kept };
+  }
+  const logged = {
+    notify_type: notifyType,
+    payment_request_id: kind === "refund" ? null : target,
+    body: text,
+    reason: kind === "other" ? reason : "PAYMENT_UNKNOWN",
   };
+  return { ...spec, logged };
 }
+
+/** The ids of the fixture payments, which keep what is aimed at them. */
+export const fixtureIds = (fx: FuzzFixtures): string[] => [
+  fx.paid.paymentRequestId,
+  fx.failed.paymentRequestId,
+];
 
 /**
  * Valid notifications no payment here takes: acknowledged and kept verbatim in D1, also when
@@ -75,7 +119,9 @@ export function acknowledgedCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
         ]),
       ),
     );
-  return fc.oneof(other, unknownPayment).map((text) => judged("another kind", text));
+  return fc
+    .oneof(other, unknownPayment)
+    .map((text) => judged("another kind", text, fixtureIds(fx)));
 }
 
 /** Prototype keys (`__proto__`, `constructor`) in every position: refused or kept, never obeyed. */
@@ -98,12 +144,12 @@ export function prototypeCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
         ["notifyType", notifyType],
       ];
       const value = nested ? new Entries([["data", new Entries(entries)]]) : new Entries(entries);
-      return judged("prototype keys", jsonText(value));
+      return judged("prototype keys", jsonText(value), fixtureIds(fx));
     });
 }
 
 /** Nesting thousands of levels deep, at the top and inside valid notifications. */
-export function deepCases(): fc.Arbitrary<NotifySpec> {
+export function deepCases(fx: FuzzFixtures): fc.Arbitrary<NotifySpec> {
   return fc
     .record({
       // Object nesting costs 6 bytes a level: 10,000 levels stay under the 64 KiB limit.
@@ -114,11 +160,11 @@ export function deepCases(): fc.Arbitrary<NotifySpec> {
     })
     .map(({ depth, kind, where, id }) => {
       const deep = nestedText(depth, kind);
-      if (where === "top") return judged("deep nesting", deep);
+      if (where === "top") return judged("deep nesting", deep, fixtureIds(fx));
       const head =
         where === "other"
           ? '{"notifyType":"DEEP_TYPE"'
           : `{"notifyType":"PAYMENT_RESULT","result":${JSON.stringify(RESULT)},"paymentRequestId":"${id}"`;
-      return judged("deep nesting", `${head},"nested":${deep}}`);
+      return judged("deep nesting", `${head},"nested":${deep}}`, fixtureIds(fx));
     });
 }

@@ -2,7 +2,7 @@ import { createSignature, formatSignatureHeader } from "@ams-edge/core";
 import { TEST_CLIENT_ID, TEST_PUBLIC_BASE_URL } from "../fixtures/test-config.ts";
 import { TEST_ALIPAY_PRIVATE_KEY, TEST_MERCHANT_PRIVATE_KEY } from "../fixtures/test-keys.ts";
 import { type BodySpec, bodyBytes, bodyInit, type Expected } from "./http-spec.ts";
-import type { LoggedNotification } from "./storage-guard.ts";
+import type { KeptNotification, LoggedNotification } from "./storage-guard.ts";
 
 /** One generated notification delivery (printable). */
 export interface NotifySpec {
@@ -23,8 +23,10 @@ export interface NotifySpec {
   drop: ("client-id" | "request-time" | "signature")[];
   expected: Expected;
   touches: string[];
-  /** For an acknowledged notification: the row the Worker's log must gain. */
+  /** For an acknowledged notification no payment takes: the row the review log must gain. */
   logged?: LoggedNotification;
+  /** For an acknowledged notification a fixture payment keeps without applying it. */
+  kept?: KeptNotification;
 }
 
 /** A well-formed delivery of `text`, signed by the test provider key. */

@@ -1,4 +1,4 @@
-import { listDurableObjectIds } from "cloudflare:test";
+import { listDurableObjectIds, runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { Sandbox } from "@ams-edge/sandbox";
 import { expect } from "vitest";
@@ -46,11 +46,24 @@ const prototypes = () =>
 /** Inputs between two D1 checks: a failure names them all. */
 export const CHECK_EVERY = 8;
 
-/** A row the notifications log must gain (the one storage change a valid input may make). */
+/** A row the review log (D1 `notifications`) must gain: a signed notification no payment took. */
 export interface LoggedNotification {
-  notify_type: string;
+  notify_type: string | null;
   payment_request_id: string | null;
   body: string;
+  reason: string;
+}
+
+/**
+ * A signed notification a fixture payment must keep without applying it: its event log gains the
+ * notification and a `notification_unapplied` entry with `reason` (then the alarm that copies it
+ * to the review log), its view stays as it was, and the review log gains its row.
+ */
+export interface KeptNotification {
+  paymentRequestId: string;
+  body: string;
+  reason: string;
+  notifyType: string | null;
 }
 
 /**
@@ -103,11 +116,73 @@ export class StorageGuard {
     input: string,
     touches: readonly string[],
     logged?: LoggedNotification,
+    kept?: KeptNotification,
   ): Promise<void> {
     expect(prototypes()).toBe(this.#prototypes);
     this.#unchecked.push(input);
     for (const id of touches) if (isPaymentRequestId(id)) this.#touched.add(id);
+    if (kept !== undefined) {
+      await this.#checkKept(kept);
+      return;
+    }
     if (logged !== undefined || this.#unchecked.length >= CHECK_EVERY) await this.#check(logged);
+  }
+
+  /**
+   * A fixture kept a notification without applying it: its alarm (due at once) copies it to the
+   * review log; run it, then check the log entries, the view and the review row, and take them
+   * as the new "before".
+   */
+  async #checkKept(kept: KeptNotification): Promise<void> {
+    const inputs = this.#unchecked;
+    this.#unchecked = [];
+    const id = kept.paymentRequestId;
+    try {
+      const stub = paymentStub(id);
+      for (let runs = 0; runs < 3 && (await runDurableObjectAlarm(stub)); runs += 1);
+      const before = JSON.parse(this.#logs.get(id) ?? "[]") as unknown[];
+      const log = await stub.eventLog();
+      const added = (JSON.parse(log) as { seq: number; kind: string; data: unknown }[]).slice(
+        before.length,
+      );
+      expect(added.map((e) => e.kind)).toStrictEqual([
+        "notification",
+        "notification_unapplied",
+        "alarm",
+      ]);
+      expect((added[0]?.data as { rawBody?: string } | undefined)?.rawBody).toBe(kept.body);
+      expect(added[1]?.data).toStrictEqual({
+        reason: kept.reason,
+        notifyType: kept.notifyType,
+        notificationSeq: added[0]?.seq,
+      });
+      expect(JSON.stringify(await stub.view())).toBe(this.#views.get(id));
+      const row = await env.DB.prepare(
+        "SELECT * FROM notifications ORDER BY id DESC LIMIT 1",
+      ).first<Record<string, unknown>>();
+      expect([
+        row?.notify_type,
+        row?.payment_request_id,
+        row?.body,
+        row?.reason,
+        row?.source_seq,
+      ]).toStrictEqual([kept.notifyType, id, kept.body, kept.reason, added[1]?.seq]);
+      const after = await d1Digest();
+      const digest = this.#digest;
+      expect(after).toStrictEqual(
+        digest === null
+          ? after
+          : { ...digest, notifications: digest.notifications + 1, lastNotification: row?.id },
+      );
+      this.#logs.set(id, log);
+      this.#contents.notifications.push(row);
+      this.#digest = after;
+    } catch (error) {
+      await this.#retake();
+      throw new Error(`a kept notification was not kept as it should be:\n${inputs.join("\n")}`, {
+        cause: error,
+      });
+    }
   }
 
   async #check(logged?: LoggedNotification): Promise<void> {
@@ -124,11 +199,18 @@ export class StorageGuard {
         const row = await env.DB.prepare(
           "SELECT * FROM notifications ORDER BY id DESC LIMIT 1",
         ).first<Record<string, unknown>>();
-        expect([after, row?.notify_type, row?.payment_request_id, row?.body]).toStrictEqual([
+        expect([
+          after,
+          row?.notify_type,
+          row?.payment_request_id,
+          row?.body,
+          row?.reason,
+        ]).toStrictEqual([
           { ...before, notifications: before.notifications + 1, lastNotification: row?.id },
           logged.notify_type,
           logged.payment_request_id,
           logged.body,
+          logged.reason,
         ]);
         this.#contents.notifications.push(row);
         this.#digest = after;

@@ -22,7 +22,7 @@ export async function notifySweep(
 ): Promise<void> {
   await sweep(arbitrary, runs, async (spec) => {
     expectAnswer(await exchange("notify", await notifyRequest(spec)), spec.expected);
-    await guard.afterInput(describe(spec), spec.touches, spec.logged);
+    await guard.afterInput(describe(spec), spec.touches, spec.logged, spec.kept);
   });
   await guard.afterBatch();
 }
