@@ -76,9 +76,9 @@ export const isAcknowledgement = (status: number, body: string): boolean =>
 
 // Targets, and interim limits while they are not met, all relative to the no-op route's bursts
 // in the same run (the floor). Spread on a loaded 2-core machine, with the notification path as
-// of 2026-12-05 (bench/README.md): the rate ratio 0.15–0.34 in 10 short runs, 0.20–0.26 in 2
+// of 2026-12-05 (bench/README.md): the rate ratio 0.15–0.36 in 16 short runs, 0.20–0.26 in 2
 // full runs (earlier code: 0.10–0.64 short while other work took more than a core, 0.27–0.33
-// full); the CPU ratio 5.88–7.33 short, 6.50–6.63 full (earlier code: 4.06–5.48 and 4.34–4.69);
+// full); the CPU ratio 5.81–7.33 short, 6.50–6.63 full (earlier code: 4.06–5.48 and 4.34–4.69);
 // p99 2.6–6.4 × the floor's p99 short, 6.9–8.7 full (earlier code up to 12.3 short).
 /** Notifications/s (all notification bursts) ÷ the floor's requests/s. */
 const RATE = { target: 0.5, interim: 0.15, margin: 0.07 };
