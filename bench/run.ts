@@ -7,15 +7,25 @@
  * `npm run bench -- signature client` runs only the named benchmarks. `--short` runs each with
  * few samples and allows each figure its written noise margin: the `bench` step of `npm test`.
  * Ends with one line `bench: N passed, N failed` (a benchmark that throws is one failure).
+ *
+ * `--repeat N` runs the same selection N times, each in a fresh process as CI runs it, then
+ * prints each judged figure's spread: lowest and highest value, and in how many runs it passed
+ * (bench/lib/repeat-runs.ts). `--report <file>` writes a run's verdicts as JSON for that summary.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { runRepeated } from "./lib/repeat-runs.ts";
+import { COULD_NOT_RUN, type VerdictRecord, verdictRecords } from "./lib/repeat-spread.ts";
 import { type Benchmark, formatVerdict, judge } from "./lib/targets.ts";
 
 const here = import.meta.dirname;
 const { values, positionals } = parseArgs({
-  options: { short: { type: "boolean", default: false } },
+  options: {
+    short: { type: "boolean", default: false },
+    repeat: { type: "string" },
+    report: { type: "string" },
+  },
   allowPositionals: true,
 });
 const short = values.short === true;
@@ -37,6 +47,25 @@ const names = (
   console.log(`\n### ${name}: skipped in a short run; it runs in full runs only (npm run bench)`);
   return false;
 });
+if (values.repeat !== undefined) {
+  const times = Number(values.repeat);
+  if (!Number.isInteger(times) || times < 1) {
+    console.error(`--repeat takes a whole number of runs, at least 1; got ${values.repeat}.`);
+    process.exit(2);
+  }
+  if (names.length === 0) {
+    console.error("--repeat: no benchmark left to run.");
+    process.exit(2);
+  }
+  const script = join(here, "run.ts");
+  process.exitCode = await runRepeated({
+    script,
+    args: [...(short ? ["--short"] : []), ...names],
+    times,
+  });
+  process.exit();
+}
+const records: VerdictRecord[] = [];
 
 let passed = 0;
 let failed = 0;
@@ -47,6 +76,7 @@ for (const name of names) {
   try {
     const mod = (await import(join(here, `${name}.bench.ts`))) as { default: Benchmark };
     const verdicts = (await mod.default({ short })).map((m) => judge(m, short));
+    records.push(...verdictRecords(name, verdicts));
     console.log("");
     for (const verdict of verdicts) {
       const line = formatVerdict(verdict, short);
@@ -57,6 +87,14 @@ for (const name of names) {
     }
   } catch (error) {
     failed += 1;
+    records.push({
+      bench: name,
+      figure: COULD_NOT_RUN,
+      value: Number.NaN,
+      pass: false,
+      digits: 0,
+      unit: "",
+    });
     const line = `FAIL  the benchmark could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     console.log(line);
     summary.push(`${name.padEnd(12)} ${line.split("\n")[0]}`);
@@ -68,4 +106,5 @@ console.log(
 );
 for (const line of summary) console.log(line);
 console.log(`bench: ${passed} passed, ${failed} failed`);
+if (values.report !== undefined) writeFileSync(values.report, JSON.stringify(records));
 process.exitCode = failed > 0 ? 1 : 0;

@@ -17,7 +17,14 @@ export interface PreparedRequest {
 
 /** What came back for one request: an answer, an error, or nothing (not sent: time cap). */
 export type RequestOutcome =
-  | { kind: "answered"; status: number; body: string; latencyMs: number }
+  | {
+      kind: "answered";
+      status: number;
+      body: string;
+      latencyMs: number;
+      /** When the whole answer had been read (epoch milliseconds). */
+      answeredAt: number;
+    }
   | { kind: "error"; message: string; latencyMs: number }
   | { kind: "not-sent" };
 
@@ -109,6 +116,7 @@ function send(
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString("utf8"),
             latencyMs: elapsed(),
+            answeredAt: Date.now(),
           }),
         );
         res.on("error", (error) =>

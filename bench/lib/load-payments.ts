@@ -4,13 +4,19 @@
  * `PAYMENT_RESULT` body for either.
  */
 import type { Agent } from "node:http";
-import { type PreparedRequest, runBurst } from "./http-burst.ts";
+import { type PreparedRequest, type RequestOutcome, runBurst } from "./http-burst.ts";
 
 /** What a notification for a payment needs to name. */
 export interface LoadPayment {
   paymentRequestId: string;
   paymentId: string;
   amount: { currency: string; value: string };
+}
+
+/** A payment created for the load, with when its creation was answered (its pay answer). */
+export interface CreatedPayment extends LoadPayment {
+  /** Epoch milliseconds; its alarm inquiries are scheduled from about then. */
+  answeredAt: number;
 }
 
 /** Options of {@link createLoadPayments}. */
@@ -38,29 +44,55 @@ export function paymentResultBody(payment: LoadPayment): string {
   });
 }
 
-/** `count` payments no object holds, with ids unique to this call. */
-export function unknownPayments(prefix: string, count: number): LoadPayment[] {
-  const run = crypto.randomUUID().slice(0, 8);
-  return Array.from({ length: count }, (_, i) => ({
-    paymentRequestId: `${prefix}-${run}-${i}`,
-    paymentId: `${run}${i}`,
+/** Payments no object holds, one per id (bench/lib/burst-mix.ts draws the ids). */
+export function unknownPayments(ids: readonly string[]): LoadPayment[] {
+  return ids.map((paymentRequestId, i) => ({
+    paymentRequestId,
+    paymentId: `2026120500000000${String(i).padStart(6, "0")}`,
     amount: { currency: "USD", value: "100" },
   }));
 }
 
 /**
- * Creates up to `count` Order Code payments in the demo store through `POST /api/payments`.
- * Fewer when the time cap cuts in or an attempt fails (a busy machine); only none is an error.
+ * Creates exactly `count` Order Code payments in the demo store through `POST /api/payments`, in
+ * order: a request that fails or is cut by the time cap (a busy machine) is sent again with its
+ * Idempotency-Key, up to `attempts` times in all, so the load keeps its fixed size. Throws when
+ * some payment could still not be created.
  */
 export async function createLoadPayments(
-  options: CreateLoadPaymentsOptions,
-): Promise<LoadPayment[]> {
+  options: CreateLoadPaymentsOptions & { attempts: number },
+): Promise<CreatedPayment[]> {
+  const created = new Map<number, CreatedPayment>();
+  const requests = paymentRequests(options.count, options.apiKey);
+  let lastFailure = "the time cap";
+  for (let attempt = 0; attempt < options.attempts && created.size < options.count; attempt += 1) {
+    const missing = requests.map((_, i) => i).filter((i) => !created.has(i));
+    const { outcomes } = await runBurst({
+      ...options,
+      requests: missing.map((i) => requests[i]).filter((r) => r !== undefined),
+    });
+    outcomes.forEach((outcome, j) => {
+      const payment = createdPayment(outcome);
+      const index = missing[j];
+      if (typeof payment === "string") lastFailure = payment;
+      else if (index !== undefined) created.set(index, payment);
+    });
+  }
+  if (created.size < options.count) {
+    throw new Error(
+      `bench setup: ${created.size} of ${options.count} payments created after ${options.attempts} attempts (last failure: ${lastFailure})`,
+    );
+  }
+  return [...created.entries()].sort(([a], [b]) => a - b).map(([, payment]) => payment);
+}
+
+function paymentRequests(count: number, apiKey: string): PreparedRequest[] {
   const encoder = new TextEncoder();
-  const requests: PreparedRequest[] = Array.from({ length: options.count }, (_, i) => ({
+  return Array.from({ length: count }, (_, i) => ({
     method: "POST",
     path: "/api/payments",
     headers: {
-      authorization: `Bearer ${options.apiKey}`,
+      authorization: `Bearer ${apiKey}`,
       "content-type": "application/json",
       "idempotency-key": `notify-load-${crypto.randomUUID()}`,
     },
@@ -73,31 +105,24 @@ export async function createLoadPayments(
       }),
     ),
   }));
-  const { outcomes } = await runBurst({ ...options, requests });
-  const created: LoadPayment[] = [];
-  let lastFailure = "the time cap";
-  for (const outcome of outcomes) {
-    if (outcome.kind === "not-sent") continue;
-    if (outcome.kind === "error") {
-      lastFailure = outcome.message;
-      continue;
-    }
-    const view =
-      outcome.status === 201
-        ? (JSON.parse(outcome.body) as Omit<LoadPayment, "paymentId"> & {
-            paymentId: string | null;
-          })
-        : null;
-    if (view === null || view.paymentId === null) {
-      lastFailure = `${outcome.status} ${outcome.body}`;
-      continue;
-    }
-    created.push({
-      paymentRequestId: view.paymentRequestId,
-      paymentId: view.paymentId,
-      amount: view.amount,
-    });
-  }
-  if (created.length === 0) throw new Error(`bench setup: no payment was created (${lastFailure})`);
-  return created;
+}
+
+/** The payment a creation answer names, or why there is none. */
+function createdPayment(outcome: RequestOutcome): CreatedPayment | string {
+  if (outcome.kind === "not-sent") return "the time cap";
+  if (outcome.kind === "error") return outcome.message;
+  const view =
+    // 200: a repeated request (same Idempotency-Key) for a payment the first one created.
+    outcome.status === 201 || outcome.status === 200
+      ? (JSON.parse(outcome.body) as Omit<LoadPayment, "paymentId"> & {
+          paymentId: string | null;
+        })
+      : null;
+  if (view === null || view.paymentId === null) return `${outcome.status} ${outcome.body}`;
+  return {
+    paymentRequestId: view.paymentRequestId,
+    paymentId: view.paymentId,
+    amount: view.amount,
+    answeredAt: outcome.answeredAt,
+  };
 }

@@ -1,22 +1,8 @@
 /**
  * Reads the Worker's `notifications` table (verified notifications no payment took) straight from
- * the local D1 database that `wrangler dev --persist-to` keeps, read-only, with `node:sqlite`:
- * the Worker has no route that lists it, and a second wrangler process would cost seconds.
+ * the local D1 database (bench/lib/local-d1-files.ts).
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-
-/** The SQLite files of local D1 databases under a `--persist-to` folder. */
-function localD1Files(stateDir: string): string[] {
-  const dir = join(stateDir, "v3", "d1", "miniflare-D1DatabaseObject");
-  try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith(".sqlite"))
-      .map((name) => join(dir, name));
-  } catch {
-    return [];
-  }
-}
+import { localD1Files, noLocalTable } from "./local-d1-files.ts";
 
 /**
  * How many rows of the `notifications` table each payment request id has, over every local D1
@@ -47,10 +33,6 @@ export async function countLoggedNotifications(stateDir: string): Promise<Map<st
       db.close();
     }
   }
-  if (!found) {
-    throw new Error(
-      `no local D1 database with a notifications table under ${stateDir}; expected the layout of wrangler dev --persist-to (v3/d1/miniflare-D1DatabaseObject/*.sqlite)`,
-    );
-  }
+  if (!found) throw noLocalTable("notifications", stateDir);
   return counts;
 }

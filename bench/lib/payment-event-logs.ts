@@ -1,7 +1,7 @@
 /**
  * Reads payments' event logs through the Worker's merchant API (`GET /api/payments/:id/events`)
  * and sums up what a load benchmark checks: the notifications each payment stored, and the
- * gateway calls its alarms made inside given time windows.
+ * gateway calls its alarms made inside each of the given time windows.
  */
 import type { Agent } from "node:http";
 import { runBurst } from "./http-burst.ts";
@@ -12,12 +12,13 @@ export interface EventLogSummary {
   notifications: Map<string, number>;
   /** Logs that could not be read (status or error per id). */
   unreadable: Map<string, string>;
-  /** Gateway requests (e.g. alarm inquiries) logged inside any of the windows, by operation. */
-  gatewayRequestsInWindows: Record<string, number>;
+  /** Gateway requests (e.g. alarm inquiries) logged inside each window, by operation. */
+  gatewayRequests: Record<string, Record<string, number>>;
 }
 
-/** A time window in epoch milliseconds, `from` inclusive, `to` exclusive. */
+/** A named time window in epoch milliseconds, `from` inclusive, `to` exclusive. */
 export interface Window {
+  label: string;
   from: number;
   to: number;
 }
@@ -52,7 +53,9 @@ export async function readEventLogs(options: {
   });
   const notifications = new Map<string, number>();
   const unreadable = new Map<string, string>();
-  const gatewayRequestsInWindows: Record<string, number> = {};
+  const gatewayRequests: Record<string, Record<string, number>> = Object.fromEntries(
+    windows.map((w) => [w.label, {}]),
+  );
   burst.outcomes.forEach((outcome, i) => {
     const id = ids[i] ?? "";
     notifications.set(id, 0);
@@ -63,12 +66,15 @@ export async function readEventLogs(options: {
     const { events } = JSON.parse(outcome.body) as { events: LoggedEvent[] };
     for (const event of events) {
       if (event.kind === "notification") notifications.set(id, (notifications.get(id) ?? 0) + 1);
-      if (event.kind === "request" && windows.some((w) => event.at >= w.from && event.at < w.to)) {
-        const operation = (event.data as { operation?: unknown } | null)?.operation;
-        const name = typeof operation === "string" ? operation : "unknown";
-        gatewayRequestsInWindows[name] = (gatewayRequestsInWindows[name] ?? 0) + 1;
+      if (event.kind !== "request") continue;
+      const operation = (event.data as { operation?: unknown } | null)?.operation;
+      const name = typeof operation === "string" ? operation : "unknown";
+      for (const w of windows) {
+        const counts = gatewayRequests[w.label];
+        if (counts === undefined || event.at < w.from || event.at >= w.to) continue;
+        counts[name] = (counts[name] ?? 0) + 1;
       }
     }
   });
-  return { notifications, unreadable, gatewayRequestsInWindows };
+  return { notifications, unreadable, gatewayRequests };
 }
