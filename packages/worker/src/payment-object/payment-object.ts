@@ -33,6 +33,13 @@ import { toPaymentView } from "./to-payment-view.ts";
 /** Longest wait between retries of a failed D1 write. */
 const D1_RETRY_MAX_MS = 60_000;
 
+/**
+ * How long after a notification's change the alarm writes D1: long enough that the write never
+ * competes with acknowledgements arriving together (a burst of results), and that changes made
+ * within it are written once.
+ */
+const D1_WRITE_DELAY_MS = 1000;
+
 const fail = <T>(
   code: Extract<ObjectResult<T>, { ok: false }>["code"],
   message: string,
@@ -203,12 +210,25 @@ export class PaymentObject extends DurableObject<Env> {
    * re-arms. Safe to run twice.
    */
   override async alarm(info?: AlarmInvocationInfo): Promise<void> {
-    if (this.#storage.load() === null) return;
+    const stored = this.#storage.load();
+    if (stored === null) return;
     // The action the alarm was armed for is due when it runs. The platform never runs an alarm
     // early; a test that runs it ahead of time (runDurableObjectAlarm) skips time forward to it.
     const plannedAt = this.#storage.plannedAlarm() ?? 0;
-    this.#storage.append("alarm", { plannedAt, retryCount: info?.retryCount ?? 0 });
     const now = Math.max(Date.now(), plannedAt);
+    const action = nextAction(stored.state, now, this.#schedule());
+    const refund = refundInquiryTimes(
+      stored.state,
+      this.#refundInquiries.records(),
+      this.#refundSchedule(),
+    )[0];
+    if ((action.type === "none" || action.at > now) && (refund === undefined || refund.at > now)) {
+      // Armed only for what D1 is owed (the index, the review log): write it and re-arm; no
+      // gateway call is due, so nothing goes in the event log.
+      await this.#afterChange(stored);
+      return;
+    }
+    this.#storage.append("alarm", { plannedAt, retryCount: info?.retryCount ?? 0 });
     await this.#runDueAction(now);
     await this.#followUpRefunds(now);
     await this.#afterChange();
@@ -376,8 +396,8 @@ export class PaymentObject extends DurableObject<Env> {
    * while the version it last received (`indexedVersion`) is not the state's, and the review log
    * of kept notifications that changed nothing (`notifications`), behind while a
    * `notification_unapplied` entry has not been copied there. Those gaps are the outbox. With
-   * `"later"` (the notification path) nothing waits for D1: the alarm is armed to run at once and
-   * writes them. A failed write is logged and retried by the alarm, 1 s after the first failure,
+   * `"later"` (the notification path) nothing waits for D1: the alarm is armed for
+   * `D1_WRITE_DELAY_MS` later and writes them (an alarm with nothing else due only does that). A failed write is logged and retried by the alarm, 1 s after the first failure,
    * doubling up to every 60 s, until D1 answers; both writes are idempotent, so a repeated one is
    * harmless. Each step is skipped when it is already so: a change that needs nothing costs no
    * alarm write and no D1 round trip.
@@ -391,7 +411,8 @@ export class PaymentObject extends DurableObject<Env> {
     const indexOwed = this.#storage.indexedVersion() !== stored.state.version;
     let d1DueAt: number | null = null;
     if (indexOwed || reviewOwed) {
-      d1DueAt = d1 === "now" ? await this.#writeD1(stored, indexOwed, now) : now;
+      d1DueAt =
+        d1 === "now" ? await this.#writeD1(stored, indexOwed, now) : now + D1_WRITE_DELAY_MS;
     }
     const action = nextAction(stored.state, now, this.#schedule());
     const refund = refundInquiryTimes(
