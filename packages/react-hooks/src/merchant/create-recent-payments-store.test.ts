@@ -17,7 +17,11 @@ describe("createRecentPaymentsStore", () => {
     const a = worker.seed({ amount: usd });
     const b = worker.seed({ amount: usd });
     worker.set(a.paymentRequestId, "succeeded");
-    const store = createRecentPaymentsStore({ client, query: { storeId: "store-test", limit: 2 } });
+    const store = createRecentPaymentsStore({
+      client,
+      query: { storeId: "store-test", limit: 2 },
+      storage: null,
+    });
     expect(worker.calls).toStrictEqual([]);
     const statuses: string[] = [];
     store.subscribe(() => statuses.push(store.getSnapshot().status));
@@ -27,15 +31,24 @@ describe("createRecentPaymentsStore", () => {
       a.paymentRequestId,
     ]);
     const first = store.refund(a.paymentRequestId, usd, "damaged");
-    expect(store.refund(a.paymentRequestId, usd)).toBe(first);
+    expect(store.refund(a.paymentRequestId, usd, "damaged")).toBe(first);
     expect(await first).toStrictEqual({
-      refundRequestId: "rfd_test_prq_test_0001",
-      status: "PROCESSING",
+      refundRequestId: "rfd_test_prq_test_0001_1",
+      status: "processing",
       amount: usd,
     });
     const cancelled = await store.cancel(b.paymentRequestId);
     expect(store.getSnapshot().payments[0]).toStrictEqual(cancelled);
-    expect(statuses).toStrictEqual(["loading", "ready", "loading", "ready", "ready"]);
+    // Ready again as the refund is stored, then answered; then the list loads; then the cancel.
+    expect(statuses).toStrictEqual([
+      "loading",
+      "ready",
+      "ready",
+      "ready",
+      "loading",
+      "ready",
+      "ready",
+    ]);
     const refunds = worker.callsTo("POST", `/api/payments/${a.paymentRequestId}/refunds`);
     expect(refunds.map((c) => c.body)).toStrictEqual([{ amount: usd, reason: "damaged" }]);
     expect(refunds[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f]{32}$/);
@@ -57,7 +70,7 @@ describe("createRecentPaymentsStore", () => {
     worker.set(a.paymentRequestId, "awaiting_payment", {
       attention: { reason: "CANCEL_UNANSWERED", since },
     });
-    const store = createRecentPaymentsStore({ client });
+    const store = createRecentPaymentsStore({ client, storage: null });
     store.subscribe(() => {});
     await settle();
     expect(store.getSnapshot().payments[0]?.attention).toStrictEqual({
@@ -77,7 +90,7 @@ describe("createRecentPaymentsStore", () => {
       fetch: worker.fetch,
       apiKey: "sk_test_wrong",
     });
-    const store = createRecentPaymentsStore({ client });
+    const store = createRecentPaymentsStore({ client, storage: null });
     store.subscribe(() => {});
     await settle();
     const state = store.getSnapshot();

@@ -10,6 +10,7 @@ export {
   type RecentPaymentsState,
   type RecentPaymentsStore,
   type RecentPaymentsStoreOptions,
+  type RefundOptions,
 } from "./create-recent-payments-store.ts";
 export {
   inquirePayment,
@@ -18,4 +19,10 @@ export {
   type PaymentPage,
   refundPayment,
 } from "./merchant-calls.ts";
-export { type RecentPayments, useRecentPayments } from "./use-recent-payments.ts";
+export { isRefundInProgressError, RefundInProgressError } from "./refund-in-progress-error.ts";
+export { isRefundRefusal, type RefundIntent } from "./refund-intents.ts";
+export {
+  type RecentPayments,
+  type RecentPaymentsOptions,
+  useRecentPayments,
+} from "./use-recent-payments.ts";

@@ -24,8 +24,8 @@ describe("merchant calls", () => {
       "idem_test_r",
     );
     expect(refund).toStrictEqual({
-      refundRequestId: "rfd_test_prq_test_0001",
-      status: "PROCESSING",
+      refundRequestId: "rfd_test_prq_test_0001_1",
+      status: "processing",
       amount: usd,
     });
     expect(

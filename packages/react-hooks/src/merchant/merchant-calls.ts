@@ -1,4 +1,10 @@
-import type { AmountView, PaymentStatus, PaymentView, RefundView } from "@ams-edge/core/api";
+import {
+  type AmountView,
+  type PaymentStatus,
+  type PaymentView,
+  REFUND_VIEW_STATUSES,
+  type RefundView,
+} from "@ams-edge/core/api";
 import type { WorkerClient } from "../client/create-worker-client.ts";
 import { isPaymentView } from "../client/payment-view.ts";
 
@@ -39,22 +45,27 @@ export function listPayments(
 }
 
 /**
- * Refunds part or all of a paid payment (merchant API key). Pass the same `idempotencyKey` to
- * send the same refund again safely.
+ * Refunds part or all of a paid payment (merchant API key). `idempotencyKey` names the refund:
+ * make one per refund the cashier asks for, keep it until the refund has a final answer, and send
+ * it again on every retry, so that a retry after a timeout is the same refund, not a second one
+ * (the Worker refuses the same key with another amount, `IDEMPOTENCY_KEY_REUSED`).
+ * `useRecentPayments` does all of this.
  * @example
- * await refundPayment(client, id, { amount: { currency: "USD", value: "599" }, reason: "returned" });
+ * await refundPayment(client, id, { amount: { currency: "USD", value: "599" }, reason: "returned" }, key);
  */
 export function refundPayment(
   client: WorkerClient,
   paymentRequestId: string,
   refund: { amount: AmountView; reason?: string },
-  idempotencyKey?: string,
+  idempotencyKey: string,
 ): Promise<RefundView> {
   return client.request("POST", `/api/payments/${encodeURIComponent(paymentRequestId)}/refunds`, {
     auth: "merchant",
     body: refund,
-    valid: (v) => typeof v.refundRequestId === "string" && typeof v.status === "string",
-    ...(idempotencyKey ? { idempotencyKey } : {}),
+    valid: (v) =>
+      typeof v.refundRequestId === "string" &&
+      (REFUND_VIEW_STATUSES as readonly unknown[]).includes(v.status),
+    idempotencyKey,
   });
 }
 

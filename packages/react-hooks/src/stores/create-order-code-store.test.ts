@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkerClient } from "../client/create-worker-client.ts";
 import { createFakeWorker, testApiKey, testBaseUrl } from "../testing/fake-worker.ts";
 import { label } from "../testing/label.ts";
+import { memoryStorage } from "../testing/memory-storage.ts";
 import { createOrderCodeStore, type OrderCodeStoreOptions } from "./create-order-code-store.ts";
-import type { PaymentStorage } from "./payment-storage.ts";
 
 const start = Date.parse("2026-03-01T09:00:00.000Z");
 const coffee = {
@@ -12,16 +12,6 @@ const coffee = {
   storeId: "store-test",
 };
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
-
-function memoryStorage(): PaymentStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 function setup(extra: Partial<OrderCodeStoreOptions> = {}) {
   const worker = createFakeWorker();

@@ -14,6 +14,24 @@ export interface RecordedCall {
 
 type Stored = PaymentView & { statusToken: string };
 
+/** A refund the fake Worker took: one per payment and `Idempotency-Key`. */
+export interface FakeRefund {
+  idempotencyKey: string;
+  paymentRequestId: string;
+  refundRequestId: string;
+  amount: PaymentView["amount"];
+  reason: string | null;
+  status: "processing" | "succeeded" | "failed";
+}
+
+/**
+ * How the fake Worker answers the next refund request: with the refund in a given status (the
+ * first time a key is seen; a replay answers what the refund is now); `hang`, which takes the
+ * refund and then never answers (until the request is aborted); or an error status and code
+ * before anything is done.
+ */
+export type FakeRefundStep = FakeRefund["status"] | "hang" | { status: number; code: string };
+
 /**
  * An in-memory stand-in for the Worker HTTP API (contract-shaped JSON) with a fake WebSocket
  * server: sockets open on the next timer tick and get the payment at once and on every change.
@@ -26,6 +44,8 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
   let offline = false;
   let refuseSockets = false;
   let seq = 0;
+  const refunds: FakeRefund[] = [];
+  const refundSteps: FakeRefundStep[] = [];
 
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -109,17 +129,51 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
       return json(200, set(stored.paymentRequestId, stored.status, { attention: null }));
     }
     if (method === "POST" && parts[3] === "refunds" && stored) {
-      return json(201, {
-        refundRequestId: `rfd_test_${stored.paymentRequestId}`,
-        status: "PROCESSING",
-        amount: body.amount,
-      });
+      return refund(stored, headers["idempotency-key"], body, init.signal);
     }
     if (method === "GET" && url.pathname === "/api/payments") {
       const all = [...payments.values()].reverse().map(view);
       return json(200, { payments: all, nextCursor: null });
     }
     return error(404, "NOT_FOUND", `No route for ${method} ${url.pathname}.`);
+  }
+
+  async function refund(
+    stored: Stored,
+    key: string | undefined,
+    body: { amount: PaymentView["amount"]; reason?: string },
+    signal: AbortSignal | null | undefined,
+  ): Promise<Response> {
+    const step = refundSteps.shift() ?? "processing";
+    if (typeof step === "object") return error(step.status, step.code, "Refused by the test.");
+    if (!key) return error(400, "INVALID_REQUEST", "An Idempotency-Key header is required.");
+    const { paymentRequestId } = stored;
+    let taken = refunds.find(
+      (r) => r.paymentRequestId === paymentRequestId && r.idempotencyKey === key,
+    );
+    if (
+      taken &&
+      (taken.amount.value !== body.amount.value || taken.reason !== (body.reason ?? null))
+    )
+      return error(409, "IDEMPOTENCY_KEY_REUSED", "This key belongs to another refund.");
+    if (!taken) {
+      taken = {
+        idempotencyKey: key,
+        paymentRequestId,
+        refundRequestId: `rfd_test_${paymentRequestId}_${refunds.length + 1}`,
+        amount: body.amount,
+        reason: body.reason ?? null,
+        status: step === "hang" ? "processing" : step,
+      };
+      refunds.push(taken);
+    }
+    if (step === "hang") {
+      return new Promise((_, reject) =>
+        signal?.addEventListener("abort", () => reject(signal.reason)),
+      );
+    }
+    const { refundRequestId, status, amount } = taken;
+    return json(201, { refundRequestId, status, amount });
   }
 
   class Socket extends FakeSocket {
@@ -167,6 +221,12 @@ export function createFakeWorker(options: { expiresInSeconds?: number } = {}) {
     calls,
     sockets,
     set,
+    /** Every refund taken, in order (the gateway's ledger). */
+    refunds,
+    /** Queues how the next refund requests are answered (default: a new refund, `processing`). */
+    nextRefunds(...steps: FakeRefundStep[]) {
+      refundSteps.push(...steps);
+    },
     /** Creates an Order Code payment directly (as if a merchant had), returning it with its token. */
     seed: (body: { amount: PaymentView["amount"]; expiresInSeconds?: number }) =>
       create({ description: "Test order", storeId: "store-test", ...body }, "OrderCode"),
