@@ -57,6 +57,7 @@ export function RecentPayments({ recent, latest }: RecentPaymentsProps): ReactNo
             payment={payment}
             refund={refund}
             inquire={inquire}
+            pending={state.refunds.filter((r) => r.paymentRequestId === payment.paymentRequestId)}
           />
         ))}
       </ul>
@@ -73,10 +74,12 @@ function RecentPaymentRow({
   payment,
   refund,
   inquire,
+  pending,
 }: {
   payment: PaymentView;
   refund: RecentPaymentsApi["refund"];
   inquire: RecentPaymentsApi["inquire"];
+  pending: RecentPaymentsApi["state"]["refunds"];
 }): ReactNode {
   const label = paymentStatusLabel(payment.status);
   return (
@@ -97,7 +100,9 @@ function RecentPaymentRow({
         <span>{payment.scenario === "EntryCode" ? "Entry Code" : "Order Code"}</span>
       </p>
       <AttentionNotice payment={payment} onInquire={inquire} />
-      {payment.status === "succeeded" ? <RefundControl payment={payment} refund={refund} /> : null}
+      {payment.status === "succeeded" ? (
+        <RefundControl payment={payment} refund={refund} pending={pending} />
+      ) : null}
     </li>
   );
 }

@@ -1,10 +1,11 @@
 import { formatAmount, fromMinorUnits } from "@ams-edge/core";
 import type { RefundViewStatus } from "@ams-edge/core/api";
 import { type AmountView, type PaymentView, parseAmountInput } from "@ams-edge/react-hooks";
-import type { RecentPayments, RefundView } from "@ams-edge/react-hooks/merchant";
+import type { RecentPayments, RefundIntent, RefundView } from "@ams-edge/react-hooks/merchant";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { normalizeAmountText } from "../ui/normalize-amount-text.ts";
 import { useFocusOnMount } from "../ui/use-focus-on-mount.ts";
+import { pendingRefundWords, type RefundFailure, refundFailure } from "./refund-outcome.ts";
 import { refundable } from "./refundable.ts";
 
 type Step = { kind: "closed" } | { kind: "open" } | { kind: "done"; refund: RefundView };
@@ -15,20 +16,101 @@ const REFUND_WORDS: Record<RefundViewStatus, string> = {
   failed: "Refund failed:",
 };
 
-/**
- * "Refund" on a paid payment: asks for the amount (all that is left by default), then confirms.
- * A payment refunded in full shows so instead.
- */
-export function RefundControl({
-  payment,
-  refund,
-}: {
+const REASON = "Refunded at the till";
+
+/** Props of {@link RefundControl}. */
+export interface RefundControlProps {
   payment: PaymentView;
   refund: RecentPayments["refund"];
-}): ReactNode {
+  /** This payment's refunds without a final answer (`state.refunds` of the hook). */
+  pending: readonly RefundIntent[];
+}
+
+/**
+ * "Refund" on a paid payment: asks for the amount (all that is left by default), then confirms.
+ * A refund without a final answer (no answer in time, or still processing) stays on the row with
+ * "Check again", which asks about that same refund (its key) rather than making another; a new
+ * amount while one is open is refused with the choice to check it first. A payment refunded in
+ * full shows so instead.
+ */
+export function RefundControl({ payment, refund, pending }: RefundControlProps): ReactNode {
   const [step, setStep] = useState<Step>({ kind: "closed" });
-  const { paymentRequestId } = payment;
+  const [checking, setChecking] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const { paymentRequestId, description } = payment;
   const left = refundable(payment);
+  /** The answer of a refund call: final ones are shown; `processing` stays pending on the row. */
+  const answered = (result: RefundView) =>
+    setStep(result.status === "processing" ? { kind: "closed" } : { kind: "done", refund: result });
+  const check = (intent: RefundIntent) => {
+    setChecking(intent.idempotencyKey);
+    setNote(null);
+    refund(paymentRequestId, intent.amount, intent.reason ?? undefined).then(
+      (result) => {
+        setChecking(null);
+        answered(result);
+      },
+      (error: unknown) => {
+        setChecking(null);
+        const failure = refundFailure(error);
+        setNote(
+          failure.kind === "refused"
+            ? failure.message
+            : "Still no answer from the Worker. Check again in a moment.",
+        );
+      },
+    );
+  };
+  return (
+    <>
+      {pending.map((intent) => (
+        <div
+          key={intent.idempotencyKey}
+          className="refund-pending"
+          role="status"
+          data-refund={intent.status}
+        >
+          <p>{pendingRefundWords(intent)}</p>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={checking !== null}
+            aria-label={`Check the refund of ${formatAmount(intent.amount)}, ${description}`}
+            onClick={() => check(intent)}
+          >
+            {checking === intent.idempotencyKey ? "Checking…" : "Check again"}
+          </button>
+        </div>
+      ))}
+      {note ? <p className="field-error">{note}</p> : null}
+      <RefundStep
+        step={step}
+        payment={payment}
+        left={left}
+        onOpen={() => setStep({ kind: "open" })}
+        onClose={() => setStep({ kind: "closed" })}
+        onRefund={(value, alongside) =>
+          refund(paymentRequestId, value, REASON, alongside ? { alongside } : undefined)
+        }
+        onAnswer={answered}
+        onCheck={(intent) => {
+          setStep({ kind: "closed" });
+          check(intent);
+        }}
+      />
+    </>
+  );
+}
+
+interface RefundStepProps extends Omit<RefundFormProps, "left" | "onClose"> {
+  step: Step;
+  payment: PaymentView;
+  left: AmountView;
+  onOpen: () => void;
+  onClose: () => void;
+}
+
+function RefundStep({ step, payment, left, onOpen, ...form }: RefundStepProps): ReactNode {
   switch (step.kind) {
     case "done":
       return (
@@ -46,49 +128,54 @@ export function RefundControl({
           type="button"
           className="button ghost small"
           aria-label={`Refund ${formatAmount(left)}, ${payment.description}`}
-          onClick={() => setStep({ kind: "open" })}
+          onClick={onOpen}
         >
           Refund
         </button>
       );
     case "open":
-      return (
-        <RefundForm
-          left={left}
-          onRefund={(value) => refund(paymentRequestId, value, "Refunded at the till")}
-          onDone={(result) => setStep({ kind: "done", refund: result })}
-          onClose={() => setStep({ kind: "closed" })}
-        />
-      );
+      return <RefundForm left={left} {...form} />;
   }
 }
 
 interface RefundFormProps {
   /** What is left to refund: the most this form accepts. */
   left: AmountView;
-  onRefund: (amount: AmountView) => Promise<RefundView>;
-  onDone: (refund: RefundView) => void;
+  /** Sends the refund; `alongside` starts it although another refund of the payment is open. */
+  onRefund: (amount: AmountView, alongside: boolean) => Promise<RefundView>;
+  onAnswer: (refund: RefundView) => void;
+  /** Checks an open refund (the same key) instead of starting this one. */
+  onCheck: (pending: RefundIntent) => void;
   onClose: () => void;
 }
 
-function RefundForm({ left, onRefund, onDone, onClose }: RefundFormProps): ReactNode {
+function RefundForm({ left, onRefund, onAnswer, onCheck, onClose }: RefundFormProps): ReactNode {
   const id = useId();
   const input = useFocusOnMount<HTMLInputElement>();
   const [text, setText] = useState(() => fromMinorUnits(left.value, left.currency));
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<RefundIntent | null>(null);
   const [sending, setSending] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = (alongside: boolean) => {
     const parsed = parseAmountInput(text, left.currency, { max: left.value });
     if (!parsed.amount) {
       setError(parsed.error.message);
       return;
     }
     setSending(true);
-    onRefund(parsed.amount).then(onDone, (cause: unknown) => {
+    setBusy(null);
+    onRefund(parsed.amount, alongside).then(onAnswer, (cause: unknown) => {
       setSending(false);
-      setError(cause instanceof Error ? cause.message : String(cause));
+      const failure: RefundFailure = refundFailure(cause);
+      if (failure.kind === "in-progress") setBusy(failure.pending);
+      else if (failure.kind === "refused") setError(failure.message);
+      // Not confirmed: the refund stays on the row with "Check again" (the same key).
+      else onClose();
     });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send(false);
   };
   return (
     <form className="refund-form" onSubmit={submit} noValidate>
@@ -105,16 +192,39 @@ function RefundForm({ left, onRefund, onDone, onClose }: RefundFormProps): React
         onChange={(event) => {
           setText(normalizeAmountText(event.currentTarget.value, left.currency));
           setError(null);
+          setBusy(null);
         }}
       />
-      <div className="refund-actions">
-        <button type="submit" className="button danger small" disabled={sending}>
-          {sending ? "Refunding…" : "Confirm refund"}
-        </button>
-        <button type="button" className="button ghost small" disabled={sending} onClick={onClose}>
-          Keep
-        </button>
-      </div>
+      {busy ? (
+        <div className="refund-busy" role="alert">
+          <p>
+            A refund of {formatAmount(busy.amount)} is already in progress. Check it before
+            refunding again.
+          </p>
+          <div className="refund-actions">
+            <button type="button" className="button secondary small" onClick={() => onCheck(busy)}>
+              Check the refund of {formatAmount(busy.amount)}
+            </button>
+            <button
+              type="button"
+              className="button danger small"
+              disabled={sending}
+              onClick={() => send(true)}
+            >
+              Refund this as well
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="refund-actions">
+          <button type="submit" className="button danger small" disabled={sending}>
+            {sending ? "Refunding…" : "Confirm refund"}
+          </button>
+          <button type="button" className="button ghost small" disabled={sending} onClick={onClose}>
+            Keep
+          </button>
+        </div>
+      )}
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}
