@@ -132,6 +132,79 @@ describe("the till (Order Code)", () => {
     await till.screenshot({ path: join(artifacts, "pos-refunded.png"), fullPage: true });
     await till.close();
   });
+
+  it("refunds once when the first tap times out and the cashier checks again", async () => {
+    const { stack } = running();
+    const till = await openTill();
+    const created = await charge(till, ["7", "Decimal point", "3", "0"], "Slow refund");
+    const paid = await fetch(`${stack.sandbox.url}/sandbox/payments/${created.paymentId}/pay`, {
+      method: "POST",
+    });
+    expect(paid.status).toBe(200);
+    await till.locator('.payment[data-status="succeeded"]').waitFor();
+
+    // The gateway takes the refund but holds its first two answers past the Worker's 10 s
+    // deadline; the Worker's third try gets it, after the till's 15 s have run out.
+    const faults = `${stack.sandbox.url}/sandbox/faults`;
+    const added = await fetch(faults, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        kind: "hang",
+        apis: ["refund"],
+        count: 2,
+        delayMs: 12_000,
+        paymentId: created.paymentId,
+      }),
+    });
+    expect(added.status).toBe(201);
+    const keys: (string | undefined)[] = [];
+    till.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/refunds")) {
+        keys.push(request.headers()["idempotency-key"]);
+      }
+    });
+
+    const row = till.getByRole("listitem").filter({ hasText: "Slow refund" });
+    await row.getByRole("button", { name: "Refund $7.30, Slow refund" }).click();
+    await row.getByLabel("Refund amount (USD)").fill("2.00");
+    await row.getByRole("button", { name: "Confirm refund" }).click();
+    // No answer within the till's 15 s: the form gives way to the refund's pending line.
+    await row.locator(".refund-form").waitFor({ state: "detached", timeout: 25_000 });
+    const pending = row.locator(".refund-pending");
+    expect(await pending.locator("p").textContent()).toBe("Refund of $2.00 not confirmed yet.");
+    await till.screenshot({ path: join(artifacts, "pos-refund-unconfirmed.png"), fullPage: true });
+
+    // The cashier checks again (as often as it takes) until the refund has its answer.
+    const check = row.getByRole("button", { name: "Check the refund of $2.00, Slow refund" });
+    const done = row.locator('.refund-result[data-refund="succeeded"]');
+    for (let tap = 0; tap < 20 && !(await done.isVisible()); tap += 1) {
+      if (await check.isEnabled()) await check.click();
+      await done.or(pending.locator("button:not([disabled])")).first().waitFor();
+      if (!(await done.isVisible())) await till.waitForTimeout(2000);
+    }
+    expect(await done.textContent()).toBe("Refunded $2.00");
+    expect(await pending.count()).toBe(0);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+
+    // The gateway's ledger: one refund, of the amount asked.
+    const ledger = await fetch(`${stack.sandbox.url}/sandbox/payments/${created.paymentId}`);
+    const { payment } = (await ledger.json()) as { payment: { refunded: string } };
+    expect(payment.refunded).toBe("200");
+    const view = await fetch(`${stack.workerUrl}/api/payments/${created.paymentRequestId}`, {
+      headers: { authorization: `Bearer ${created.statusToken}` },
+    });
+    const { refunds, refunded } = (await view.json()) as PaymentView;
+    expect({ refunded, refunds: refunds?.map((r) => [r.status, r.amount]) }).toStrictEqual({
+      refunded: { currency: "USD", value: "200" },
+      refunds: [["succeeded", { currency: "USD", value: "200" }]],
+    });
+    await till.screenshot({ path: join(artifacts, "pos-refund-checked.png"), fullPage: true });
+    expect((await fetch(faults, { method: "DELETE" })).status).toBeLessThan(300);
+    await till.close();
+  }, 90_000);
 });
 
 describe("a payment that needs attention", () => {

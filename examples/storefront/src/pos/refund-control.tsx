@@ -63,7 +63,8 @@ export function RefundControl({ payment, refund, pending }: RefundControlProps):
   };
   return (
     <>
-      {pending.map((intent) => (
+      {/* While the form is open it speaks for the refund it is sending. */}
+      {(step.kind === "open" ? [] : pending).map((intent) => (
         <div
           key={intent.idempotencyKey}
           className="refund-pending"
