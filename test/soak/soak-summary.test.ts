@@ -42,6 +42,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik2" })],
       faults: [fault("drop-notification", 1, "fault-1")],
       quiet: true,
+      flaggedAtEnd: 0,
     });
     expect(
       summary.rows.map((r) => [r.scenario, r.payments, r.statuses, r.correct, r.p50Ms]),
@@ -71,6 +72,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ikstray" })],
       faults: [fault("drop-notification", 2, "fault-1"), fault("hang", 0, "fault-2")],
       quiet: false,
+      flaggedAtEnd: 0,
     });
     expect(summary.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail])).toStrictEqual([
       ["double charges", "0 payments charged twice; 2 gateway payments for 1 created, 1 unknown"],
@@ -105,6 +107,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik3" })],
       faults: [],
       quiet: true,
+      flaggedAtEnd: 0,
     });
     expect(
       summary.rows.map((r) => [r.scenario, r.payments, r.logged, r.calls, r.maxCalls]),
