@@ -7,19 +7,33 @@ import type { NotificationRecord, SandboxPaymentView } from "@ams-edge/sandbox";
 import type { PaymentRun } from "./drive-payment.ts";
 import { expectedStatus } from "./expected-status.ts";
 import { type FinalStatus, scenarioNamed } from "./soak-scenarios.ts";
-import { type LogEntry, type LogFacts, readLogFacts } from "./worker-log-facts.ts";
+import {
+  type LogEntry,
+  type LogFacts,
+  readLogFacts,
+  type StoredNotification,
+} from "./worker-log-facts.ts";
+
+/** A row of D1's review log (`GET /api/notifications?applied=false`). */
+export interface ReviewEntry {
+  readonly requestTime: string;
+  readonly body: string;
+  readonly reason: string;
+}
 
 /** Everything known about one payment once the run is over. */
 export interface PaymentEvidence {
   readonly run: PaymentRun;
   /** The Worker's view, read with the merchant key after the run; null when unreadable. */
-  readonly view: Pick<PaymentView, "status" | "resultCode"> | null;
+  readonly view: Pick<PaymentView, "status" | "resultCode" | "attention"> | null;
   /** The Worker's event log; null when unreadable. */
   readonly log: readonly LogEntry[] | null;
   /** Gateway payments with this request id. */
   readonly ledger: readonly SandboxPaymentView[];
   /** The sandbox's notifications for this payment, with every attempt. */
   readonly notifications: readonly NotificationRecord[];
+  /** Review log rows with the `request-time` and body of one the soak posted for this payment. */
+  readonly review: readonly ReviewEntry[];
 }
 
 /** How the payment's notifications went. */
@@ -36,6 +50,14 @@ export interface NotificationTally {
   refused: number;
   /** Notifications in the Worker's event log. */
   stored: number;
+  /** Notifications the soak signed and posted itself (odd bodies, the provider's failure). */
+  posted: number;
+  /** Of those, answered 200. */
+  postedAcknowledged: number;
+  /** Of those, found where they belong (the event log, or the review log). */
+  postedStored: number;
+  /** Of those stored, the ones in the review log only (they name no payment here). */
+  postedInReview: number;
 }
 
 /** The verdict on one payment. */
@@ -53,7 +75,9 @@ export interface PaymentVerdict {
 
 const key = (requestTime: string | null, body: string) => `${requestTime ?? ""}\n${body}`;
 
-function tallyOf(notifications: readonly NotificationRecord[], facts: LogFacts | null) {
+function tallyOf(evidence: PaymentEvidence, facts: LogFacts | null) {
+  const { notifications } = evidence;
+  const posted = evidence.run.posted;
   const tally: NotificationTally = {
     created: notifications.length,
     undelivered: notifications.filter((n) => n.attempts.every((a) => a.sentAt === null)).length,
@@ -62,6 +86,10 @@ function tallyOf(notifications: readonly NotificationRecord[], facts: LogFacts |
     acknowledged: 0,
     refused: 0,
     stored: facts?.notifications.length ?? 0,
+    posted: posted.length,
+    postedAcknowledged: posted.filter((p) => p.httpStatus === 200).length,
+    postedStored: 0,
+    postedInReview: 0,
   };
   for (const attempt of notifications.flatMap((n) => n.attempts)) {
     if (attempt.sentAt !== null) tally.sent += 1;
@@ -72,12 +100,26 @@ function tallyOf(notifications: readonly NotificationRecord[], facts: LogFacts |
   return tally;
 }
 
-/** Compares what the sandbox delivered with what the Worker stored. */
-function checkNotifications(evidence: PaymentEvidence, facts: LogFacts, problems: string[]) {
-  const stored = new Map<string, number>();
+/** Takes one stored notification with key `k` off `stored`; the entry taken, or undefined. */
+function take(stored: Map<string, StoredNotification[]>, k: string) {
+  const left = stored.get(k);
+  return left?.shift();
+}
+
+/**
+ * Compares what the sandbox delivered, and what the soak posted, with what the Worker stored;
+ * returns the sandbox's acknowledged attempts that are missing.
+ */
+function checkNotifications(
+  evidence: PaymentEvidence,
+  facts: LogFacts,
+  tally: NotificationTally,
+  problems: string[],
+) {
+  const stored = new Map<string, StoredNotification[]>();
   for (const n of facts.notifications) {
     const k = key(n.requestTime, n.rawBody);
-    stored.set(k, (stored.get(k) ?? 0) + 1);
+    stored.set(k, [...(stored.get(k) ?? []), n]);
   }
   const valid = new Set<string>();
   let lost = 0;
@@ -90,17 +132,110 @@ function checkNotifications(evidence: PaymentEvidence, facts: LogFacts, problems
         problems.push(`a corrupted notification was answered ${attempt.httpStatus}, not 401`);
       }
       if (attempt.outcome !== "acknowledged") continue;
-      const left = stored.get(k) ?? 0;
-      if (left > 0) stored.set(k, left - 1);
-      else lost += 1;
+      if (take(stored, k) === undefined) lost += 1;
     }
   }
   if (lost > 0) problems.push(`${lost} acknowledged notification(s) missing from storage`);
+  checkPosted(evidence, stored, valid, tally, problems);
   const unverified = facts.notifications.filter((n) => !valid.has(key(n.requestTime, n.rawBody)));
   if (unverified.length > 0) {
     problems.push(`${unverified.length} stored notification(s) the sandbox never validly sent`);
   }
   return lost;
+}
+
+/**
+ * Each notification the soak signed must be acknowledged and kept where it belongs: one naming
+ * the payment in its event log (an odd body with its `notification_unapplied` reason, and
+ * listed in the review log; the provider's failure applied), one naming no payment here in the
+ * review log with its reason.
+ */
+function checkPosted(
+  evidence: PaymentEvidence,
+  stored: Map<string, StoredNotification[]>,
+  valid: Set<string>,
+  tally: NotificationTally,
+  problems: string[],
+): void {
+  const review = [...evidence.review];
+  for (const posted of evidence.run.posted) {
+    const what = `the soak's ${posted.kind} notification (${posted.when})`;
+    if (posted.httpStatus !== 200) {
+      problems.push(`${what} was answered ${posted.httpStatus ?? "with no response"}, not 200`);
+      continue;
+    }
+    const k = key(posted.requestTime, posted.body);
+    const takeReview = () => {
+      const at = review.findIndex((r) => key(r.requestTime, r.body) === k);
+      return at < 0 ? undefined : review.splice(at, 1)[0];
+    };
+    let reason: string | null;
+    if (posted.storedIn === "payment") {
+      valid.add(k);
+      const found = take(stored, k);
+      if (found === undefined) {
+        problems.push(`${what} is missing from the event log`);
+        continue;
+      }
+      reason = found.unapplied;
+      // What a payment keeps unapplied is copied to the review log after the acknowledgement.
+      if (reason !== null && takeReview()?.reason !== reason) {
+        problems.push(`${what} is not listed by GET /api/notifications?applied=false`);
+      }
+    } else {
+      const found = takeReview();
+      if (found === undefined) {
+        problems.push(`${what} is missing from the review log`);
+        continue;
+      }
+      reason = found.reason;
+      tally.postedInReview += 1;
+    }
+    tally.postedStored += 1;
+    if (reason !== posted.unappliedReason) {
+      const said = (r: string | null) => (r === null ? "applied" : `kept unapplied (${r})`);
+      problems.push(`${what} was ${said(reason)}; expected ${said(posted.unappliedReason)}`);
+    }
+  }
+}
+
+/** The scenario's attention flag: raised with its reason, listed, cleared by an inquiry. */
+function checkAttention(evidence: PaymentEvidence, problems: string[]): void {
+  const { run, view } = evidence;
+  const wanted = scenarioNamed(run.plan.scenario).attention;
+  if (view?.attention != null) {
+    problems.push(`still flagged for attention (${view.attention.reason}) at the end`);
+  }
+  const seen = run.attention;
+  if (wanted === undefined) {
+    if (seen !== null) problems.push("followed an attention flag the scenario does not raise");
+    return;
+  }
+  if (seen === null || seen.reason === null) {
+    problems.push(`expected the attention flag ${wanted}; it was never raised`);
+    return;
+  }
+  if (seen.reason !== wanted) problems.push(`flagged ${seen.reason}, expected ${wanted}`);
+  if (!seen.listed) problems.push("flagged, but not listed by GET /api/payments?attention=true");
+  if (!seen.cleared) problems.push(`the inquire left the flag up (status ${seen.inquiredStatus})`);
+  if (!seen.unlisted) problems.push("still listed by ?attention=true after the inquire");
+}
+
+/** The provider's failure notification (no amount) must be what failed the payment. */
+function checkProviderNotice(evidence: PaymentEvidence, facts: LogFacts, problems: string[]) {
+  const script = evidence.run.plan.customer;
+  if (script.kind !== "decline-provider-notice") return;
+  const event = facts.decidingEvent;
+  const byNotice =
+    event?.type === "notification" &&
+    event.resultStatus === "F" &&
+    event.paymentAmount === null &&
+    event.resultCode === script.resultCode;
+  if (!byNotice) {
+    problems.push(
+      `expected the provider's amount-less failure notification to fail the payment; decided by ${JSON.stringify(event)}`,
+    );
+  }
 }
 
 /** Checks one payment; see {@link PaymentVerdict}. */
@@ -109,7 +244,7 @@ export function checkPayment(evidence: PaymentEvidence): PaymentVerdict {
   const problems = [...run.problems];
   const amount = { currency: "USD", value: run.plan.amount };
   const facts = log === null ? null : readLogFacts(log, amount);
-  const tally = tallyOf(evidence.notifications, facts);
+  const tally = tallyOf(evidence, facts);
   const verdict = (extra: Partial<PaymentVerdict>): PaymentVerdict => ({
     problems,
     expected: null,
@@ -131,7 +266,9 @@ export function checkPayment(evidence: PaymentEvidence): PaymentVerdict {
   if (facts.payRequestIds.some((sent) => sent !== id)) {
     problems.push(`pay re-sent with another request id: ${facts.payRequestIds.join(", ")}`);
   }
-  const lostNotifications = checkNotifications(evidence, facts, problems);
+  const lostNotifications = checkNotifications(evidence, facts, tally, problems);
+  checkAttention(evidence, problems);
+  checkProviderNotice(evidence, facts, problems);
   const entry = ledger[0];
   if (entry === undefined) {
     problems.push("no payment at the gateway");

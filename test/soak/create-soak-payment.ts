@@ -15,7 +15,7 @@ type CreatedBody = Pick<
  * Creates the payment as planned: Order Code over the merchant API (sent twice at once when the
  * plan replays it), Entry Code over the public page's API. Pins the plan's fault rules to the
  * payment's request id (before pay for Order Code, so pay faults can strike), and records the
- * answer in `run`.
+ * answer and the fault ids in `run`.
  */
 export async function createSoakPayment(
   stack: Stack,
@@ -35,7 +35,7 @@ export async function createSoakPayment(
   } else {
     const id = await paymentRequestIdForKey(plan.idempotencyKey);
     // Faults go in before pay is sent: some strike pay itself.
-    addFaults(stack, plan, id);
+    addFaults(stack, plan, id, run);
     const body = {
       amount,
       description: `Soak order ${plan.index}`,
@@ -64,7 +64,7 @@ export async function createSoakPayment(
   run.statusToken = first.statusToken;
   run.lastStatus = first.status;
   run.redirectUrl = first.redirectUrl;
-  if (plan.channel === "EntryCode") addFaults(stack, plan, first.paymentRequestId);
+  if (plan.channel === "EntryCode") addFaults(stack, plan, first.paymentRequestId, run);
   const ids = new Set(bodies.map((b) => b.paymentRequestId));
   const created = run.createStatuses.filter((s) => s === 201).length;
   if (ids.size !== 1 || created !== 1) {
@@ -74,7 +74,14 @@ export async function createSoakPayment(
   }
 }
 
-function addFaults(stack: Stack, plan: PlannedPayment, paymentRequestId: string): void {
+/** Adds the plan's fault rules for this payment (without the soak's labels); records their ids. */
+function addFaults(
+  stack: Stack,
+  plan: PlannedPayment,
+  paymentRequestId: string,
+  run: PaymentRun,
+): void {
   if (plan.faults.length === 0) return;
-  stack.sandbox.sandbox.faults.add(plan.faults.map((rule) => ({ ...rule, paymentRequestId })));
+  const rules = plan.faults.map(({ label: _label, ...rule }) => ({ ...rule, paymentRequestId }));
+  run.faultIds = stack.sandbox.sandbox.faults.add(rules).map((fault) => fault.id);
 }

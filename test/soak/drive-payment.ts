@@ -6,8 +6,11 @@ import { SandboxError } from "@ams-edge/sandbox";
 import type { Stack } from "../e2e/stack.ts";
 import { merchant } from "../e2e/worker-client.ts";
 import { createSoakPayment } from "./create-soak-payment.ts";
+import { type AttentionRun, followAttention } from "./follow-attention.ts";
+import { type BodyIds, oddNotification, providerFailureBody } from "./odd-notifications.ts";
+import { type PostedNotification, postSignedNotification } from "./post-signed-notification.ts";
 import type { PlannedPayment } from "./soak-plan.ts";
-import { isFinalStatus } from "./soak-scenarios.ts";
+import { isFinalStatus, scenarioNamed } from "./soak-scenarios.ts";
 import { watchStatus } from "./watch-payment.ts";
 
 /** What happened while driving one payment. */
@@ -29,7 +32,16 @@ export interface PaymentRun {
   readErrors: number;
   /** Anything that went wrong while driving. */
   problems: string[];
+  /** Sandbox fault ids aimed at this payment, in the plan's order. */
+  faultIds: string[];
+  /** Notifications the soak signed and posted itself, in the order sent. */
+  posted: PostedNotification[];
+  /** The attention scenario's flag, raised and cleared; null for other scenarios. */
+  attention: AttentionRun | null;
 }
+
+/** How long the attention scenario may take to raise its flag. */
+const ATTENTION_TIMEOUT_MS = 120_000;
 
 /** Options of {@link drivePayment}. */
 export interface DriveOptions {
@@ -105,6 +117,19 @@ async function actAsCustomer(
     case "decline":
       act(stack, run, "decline", script.resultCode);
       return;
+    case "decline-provider-notice": {
+      act(stack, run, "decline", script.resultCode);
+      const body = providerFailureBody(bodyIds(stack, run), script.resultCode);
+      run.posted.push(
+        await postSignedNotification(stack, body, {
+          kind: "provider-failure",
+          when: "result",
+          storedIn: "payment",
+          unappliedReason: null,
+        }),
+      );
+      return;
+    }
     case "merchant-cancel":
       if (script.scan) act(stack, run, "scan");
       await merchantCancel(stack, run);
@@ -125,6 +150,32 @@ async function actAsCustomer(
   }
 }
 
+/** The ids and amount odd bodies are written for; the gateway's id once the sandbox has it. */
+function bodyIds(stack: Stack, run: PaymentRun): BodyIds {
+  const id = run.paymentRequestId ?? "";
+  return {
+    paymentRequestId: id,
+    paymentId: stack.sandbox.sandbox.payment(id)?.paymentId ?? null,
+    amount: run.plan.amount,
+  };
+}
+
+/** Posts the plan's odd notifications due `when`, one after the other. */
+async function postOdd(stack: Stack, run: PaymentRun, when: "before" | "after"): Promise<void> {
+  for (const planned of run.plan.oddNotifications) {
+    if (planned.when !== when) continue;
+    const odd = oddNotification(planned.kind);
+    run.posted.push(
+      await postSignedNotification(stack, odd.body(bodyIds(stack, run)), {
+        kind: odd.kind,
+        when,
+        storedIn: odd.storedIn,
+        unappliedReason: odd.reason,
+      }),
+    );
+  }
+}
+
 /** Drives `plan` to a final status; never throws (problems are recorded in the run). */
 export async function drivePayment(
   stack: Stack,
@@ -142,12 +193,26 @@ export async function drivePayment(
     settledMs: null,
     readErrors: 0,
     problems: [],
+    faultIds: [],
+    posted: [],
+    attention: null,
   };
   const started = performance.now();
   try {
     await createSoakPayment(stack, plan, run);
     if (run.paymentRequestId === null) return run;
+    await postOdd(stack, run, "before");
     await actAsCustomer(stack, plan, run, options);
+    if (scenarioNamed(plan.scenario).attention !== undefined) {
+      const { faults } = stack.sandbox.sandbox;
+      run.attention = await followAttention(
+        stack,
+        run,
+        (id) => faults.remove(id),
+        ATTENTION_TIMEOUT_MS,
+        options.signal,
+      );
+    }
     const final =
       plan.customer.kind === "pay-then-merchant-cancel"
         ? (s: string) => isFinalStatus(s) && s !== "succeeded"
@@ -155,6 +220,7 @@ export async function drivePayment(
     const timeoutMs = (plan.expiresInSeconds ?? 0) * 1000 + options.settleTimeoutMs;
     if ((await watchStatus(stack, run, final, timeoutMs, options.signal)).held) {
       run.settledMs = performance.now() - started;
+      await postOdd(stack, run, "after");
     } else {
       run.problems.push(`not final after ${timeoutMs / 1000} s: still ${run.lastStatus}`);
     }

@@ -6,7 +6,7 @@ import type { PaymentView } from "@ams-edge/core/api";
 import type { NotificationRecord, Sandbox, SandboxPaymentView } from "@ams-edge/sandbox";
 import type { Stack } from "../e2e/stack.ts";
 import { merchant } from "../e2e/worker-client.ts";
-import type { PaymentEvidence } from "./check-payment.ts";
+import type { PaymentEvidence, ReviewEntry } from "./check-payment.ts";
 import type { PaymentRun } from "./drive-payment.ts";
 import type { LogEntry } from "./worker-log-facts.ts";
 
@@ -65,17 +65,60 @@ async function readJson<T>(stack: Stack, path: string): Promise<T | null> {
   }
 }
 
-/** One payment's evidence: the Worker's view and log (merchant key) and the gateway's records. */
+/** Key of a review log row or a posted notification: its `request-time` and exact body. */
+export const reviewKey = (requestTime: string, body: string) => `${requestTime}\n${body}`;
+
+interface ReviewPage {
+  notifications: { requestTime: string; body: string; reason: string }[];
+  nextCursor: string | null;
+}
+
+/**
+ * Every row of D1's review log (`GET /api/notifications?applied=false`, page after page), by
+ * {@link reviewKey}; null when a page could not be read.
+ */
+export async function readReviewLog(stack: Stack): Promise<Map<string, ReviewEntry[]> | null> {
+  const rows = new Map<string, ReviewEntry[]>();
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor === null ? "" : `&cursor=${cursor}`;
+    const page: ReviewPage | null = await readJson<ReviewPage>(
+      stack,
+      `/api/notifications?applied=false&limit=200${query}`,
+    );
+    if (page === null) return null;
+    for (const { requestTime, body, reason } of page.notifications) {
+      const k = reviewKey(requestTime, body);
+      rows.set(k, [...(rows.get(k) ?? []), { requestTime, body, reason }]);
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return rows;
+}
+
+/**
+ * One payment's evidence: the Worker's view and log (merchant key), the gateway's records, and
+ * the review log's rows for the notifications the soak posted for it.
+ */
 export async function gatherEvidence(
   stack: Stack,
   run: PaymentRun,
   ledger: ReadonlyMap<string, SandboxPaymentView[]>,
   notifications: ReadonlyMap<string, NotificationRecord[]>,
+  review: ReadonlyMap<string, readonly ReviewEntry[]>,
 ): Promise<PaymentEvidence> {
   const id = run.paymentRequestId;
-  if (id === null) return { run, view: null, log: null, ledger: [], notifications: [] };
+  const mine = [...new Set(run.posted.map((p) => reviewKey(p.requestTime, p.body)))].flatMap(
+    (k) => review.get(k) ?? [],
+  );
+  if (id === null) {
+    return { run, view: null, log: null, ledger: [], notifications: [], review: mine };
+  }
   const [view, log] = await Promise.all([
-    readJson<Pick<PaymentView, "status" | "resultCode">>(stack, `/api/payments/${id}`),
+    readJson<Pick<PaymentView, "status" | "resultCode" | "attention">>(
+      stack,
+      `/api/payments/${id}`,
+    ),
     readJson<{ events: LogEntry[] }>(stack, `/api/payments/${id}/events`),
   ]);
   return {
@@ -84,5 +127,6 @@ export async function gatherEvidence(
     log: log?.events ?? null,
     ledger: ledger.get(id) ?? [],
     notifications: notifications.get(id) ?? [],
+    review: mine,
   };
 }

@@ -1,9 +1,10 @@
 /**
- * The soak's global checks: nothing acknowledged was lost, nothing was charged twice, nothing was
- * shown as paid without a verified success, everything settled, and every planned fault kind
+ * The soak's global checks: nothing acknowledged was lost, every signed notification was stored,
+ * nothing was charged twice, nothing was shown as paid without a verified success, everything
+ * settled, attention flags rose only where planned and were cleared, and every planned fault kind
  * actually struck (so that a quiet run cannot pass for a soak).
  */
-import type { SummaryInput } from "./soak-summary.ts";
+import type { AttentionCounts, SummaryInput } from "./soak-summary.ts";
 
 /** One global check: a name, whether it held, and the numbers behind it. */
 export interface GlobalCheck {
@@ -20,6 +21,39 @@ export interface VerdictTotals {
   readonly doubles: number;
   /** Payments shown as succeeded without a verified success at the gateway. */
   readonly falsePaid: number;
+  /** The notification tallies of every payment, added up by name (see `NotificationTally`). */
+  readonly notifications: Readonly<Record<string, number>>;
+  readonly attention: AttentionCounts;
+}
+
+/**
+ * Every signed delivery (the sandbox's, minus the corrupted ones the Worker refused, plus the
+ * soak's own) must be acknowledged, and every acknowledged one stored.
+ */
+function signedStored(totals: VerdictTotals): GlobalCheck {
+  const n = (name: string) => totals.notifications[name] ?? 0;
+  const signed = n("sent") - n("refused") + n("posted");
+  const acknowledged = n("acknowledged") + n("postedAcknowledged");
+  const stored = n("acknowledged") - totals.lost + n("postedStored");
+  return {
+    name: "every signed notification stored",
+    ok: acknowledged === signed && stored === acknowledged,
+    detail: `${signed} signed deliveries (${n("posted")} posted by the soak), ${acknowledged} acknowledged, ${stored} stored`,
+  };
+}
+
+/** Flags only where a scenario raises one, each listed and cleared; none left at the end. */
+function attentionCheck(totals: VerdictTotals, flaggedAtEnd: number | null): GlobalCheck {
+  const { planned, reasons, listed, cleared } = totals.attention;
+  const raised = Object.values(reasons).reduce((sum, k) => sum + k, 0);
+  const why = Object.entries(reasons)
+    .map(([reason, k]) => `${reason} ${k}`)
+    .join(", ");
+  return {
+    name: "attention raised and cleared",
+    ok: raised === planned && listed === raised && cleared === raised && flaggedAtEnd === 0,
+    detail: `${raised} raised for ${planned} planned${why === "" ? "" : ` (${why})`}, ${listed} listed, ${cleared} cleared by an inquiry; ${flaggedAtEnd ?? "unreadable:"} flagged at the end`,
+  };
 }
 
 /** Evaluates the global checks. */
@@ -36,6 +70,7 @@ export function globalChecks(input: SummaryInput, totals: VerdictTotals): Global
   const paidPerLedger = verdicts.filter((v) => v.expected === "succeeded").length;
   return [
     { name: "lost notifications", ok: lost === 0, detail: `${lost} acknowledged, not stored` },
+    signedStored(totals),
     {
       name: "double charges",
       ok: doubles === 0 && orphans === 0 && gatewayPayments.length === created,
@@ -47,6 +82,7 @@ export function globalChecks(input: SummaryInput, totals: VerdictTotals): Global
       detail: `${falsePaid} paid without a verified success; ${succeeded} succeeded, ${paidPerLedger} paid per the ledger`,
     },
     { name: "all final in time", ok: unsettled === 0, detail: `${unsettled} not final` },
+    attentionCheck(totals, input.flaggedAtEnd),
     {
       name: "sandbox quiet at the end",
       ok: input.quiet,

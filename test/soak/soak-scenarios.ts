@@ -3,7 +3,7 @@
  * status that must result.
  */
 
-import type { PaymentStatus } from "@ams-edge/core/api";
+import type { AttentionReason, PaymentStatus } from "@ams-edge/core/api";
 
 /** The Worker's final statuses (the contract's, without the two open ones). */
 export type FinalStatus = Exclude<PaymentStatus, "creating" | "awaiting_payment">;
@@ -31,7 +31,9 @@ export type ScenarioName =
   | "pays-after-unknown"
   | "pays-entry-code"
   | "declines"
+  | "declines-no-amount"
   | "never-pays"
+  | "cancel-unanswered"
   | "short-paid"
   | "merchant-cancels"
   | "paid-then-cancelled";
@@ -39,10 +41,21 @@ export type ScenarioName =
 /** One scenario: how often it is drawn and what the Worker must end up saying. */
 export interface Scenario {
   readonly name: ScenarioName;
-  /** Relative frequency (the weights add up to 100). */
+  /** Relative frequency (the weights add up to 100); 0 for a placed scenario. */
   readonly weight: number;
+  /**
+   * Placed rather than drawn: payment 10 of every `every` (10, 110, 210, ...), so that even a
+   * short run has one.
+   */
+  readonly every?: number;
   /** The Worker status the payment must end in. */
   readonly intended: FinalStatus;
+  /**
+   * The attention flag the payment must raise before it ends (its follow-up reaches a limit);
+   * the soak then lifts the faults and asks `POST /api/payments/:id/inquire`. Absent: the
+   * payment must never be flagged.
+   */
+  readonly attention?: AttentionReason;
   readonly description: string;
 }
 
@@ -50,19 +63,19 @@ export interface Scenario {
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: "pays",
-    weight: 30,
+    weight: 29,
     intended: "succeeded",
     description: "the customer opens the wallet page (sometimes) and pays",
   },
   {
     name: "declines",
-    weight: 12,
+    weight: 11,
     intended: "failed",
     description: "the wallet declines (magic 711/712, or the customer declines with a reason)",
   },
   {
     name: "never-pays",
-    weight: 12,
+    weight: 11,
     intended: "expired",
     description: "the customer never pays (magic 721 or an untouched code); 2-3 s expiry",
   },
@@ -107,6 +120,22 @@ export const SCENARIOS: readonly Scenario[] = [
     weight: 4,
     intended: "mismatch",
     description: "magic 761: the gateway reports one minor unit less; never shown as paid",
+  },
+  {
+    name: "declines-no-amount",
+    weight: 3,
+    intended: "failed",
+    description:
+      "the wallet declines; the one notification that arrives has the provider's failure shape, without paymentAmount",
+  },
+  {
+    name: "cancel-unanswered",
+    weight: 0,
+    every: 100,
+    intended: "expired",
+    attention: "CANCEL_UNANSWERED",
+    description:
+      "never paid; inquiries and every cancel at expiry answered unclearly until the payment is flagged, then the faults lift and an inquiry settles it",
   },
 ];
 

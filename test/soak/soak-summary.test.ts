@@ -42,6 +42,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik2" })],
       faults: [fault("drop-notification", 1, "fault-1")],
       quiet: true,
+      flaggedAtEnd: 0,
     });
     expect(
       summary.rows.map((r) => [r.scenario, r.payments, r.statuses, r.correct, r.p50Ms]),
@@ -56,9 +57,11 @@ describe("summarize", () => {
     ]);
     expect(summary.checks.map((c) => [c.name, c.ok])).toStrictEqual([
       ["lost notifications", false],
+      ["every signed notification stored", false],
       ["double charges", true],
       ["false paid", true],
       ["all final in time", true],
+      ["attention raised and cleared", true],
       ["sandbox quiet at the end", true],
       ["every fault kind struck", true],
     ]);
@@ -71,6 +74,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ikstray" })],
       faults: [fault("drop-notification", 2, "fault-1"), fault("hang", 0, "fault-2")],
       quiet: false,
+      flaggedAtEnd: 0,
     });
     expect(summary.checks.filter((c) => !c.ok).map((c) => [c.name, c.detail])).toStrictEqual([
       ["double charges", "0 payments charged twice; 2 gateway payments for 1 created, 1 unknown"],
@@ -105,6 +109,7 @@ describe("summarize", () => {
       gatewayPayments: [gatewayPayment(), gatewayPayment({ paymentRequestId: "ik3" })],
       faults: [],
       quiet: true,
+      flaggedAtEnd: 0,
     });
     expect(
       summary.rows.map((r) => [r.scenario, r.payments, r.logged, r.calls, r.maxCalls]),
@@ -112,6 +117,82 @@ describe("summarize", () => {
       ["pays", 2, 1, { pay: 1, inquiryPayment: 0, cancel: 0 }, 1],
       ["pays-silent", 1, 1, { pay: 1, inquiryPayment: 3, cancel: 0 }, 4],
       ["total", 3, 2, { pay: 2, inquiryPayment: 3, cancel: 0 }, 4],
+    ]);
+  });
+
+  it("counts the soak's signed notifications into every signed one stored", () => {
+    const body = "not json";
+    const posted = {
+      kind: "not-json" as const,
+      when: "after" as const,
+      storedIn: "review" as const,
+      unappliedReason: "BODY_NOT_JSON",
+      requestTime: TIME_2,
+      body,
+      httpStatus: 200,
+    };
+    const kept = evidence({
+      run: run({ posted: [posted] }),
+      review: [{ requestTime: TIME_2, body, reason: "BODY_NOT_JSON" }],
+    });
+    const lost = evidence({ run: run({ posted: [posted] }) });
+    const check = (e: typeof kept) =>
+      summarize({
+        evidence: [e],
+        verdicts: [checkPayment(e)],
+        gatewayPayments: [gatewayPayment()],
+        faults: [],
+        quiet: true,
+        flaggedAtEnd: 0,
+      }).checks.find((c) => c.name === "every signed notification stored");
+    expect([check(kept), check(lost)]).toStrictEqual([
+      {
+        name: "every signed notification stored",
+        ok: true,
+        detail: "2 signed deliveries (1 posted by the soak), 2 acknowledged, 2 stored",
+      },
+      {
+        name: "every signed notification stored",
+        ok: false,
+        detail: "2 signed deliveries (1 posted by the soak), 2 acknowledged, 1 stored",
+      },
+    ]);
+  });
+
+  it("fails the attention check on a flag left at the end or one no scenario plans", () => {
+    const flagged = evidence({
+      run: run({
+        attention: {
+          reason: "CANCEL_UNANSWERED",
+          flaggedAfterMs: 1,
+          listed: true,
+          inquiredStatus: "succeeded",
+          cleared: true,
+          unlisted: true,
+        },
+      }),
+    });
+    const check = (e: typeof flagged, flaggedAtEnd: number) =>
+      summarize({
+        evidence: [e],
+        verdicts: [checkPayment(e)],
+        gatewayPayments: [gatewayPayment()],
+        faults: [],
+        quiet: true,
+        flaggedAtEnd,
+      }).checks.find((c) => c.name === "attention raised and cleared");
+    expect([check(clean, 1), check(flagged, 0)]).toStrictEqual([
+      {
+        name: "attention raised and cleared",
+        ok: false,
+        detail: "0 raised for 0 planned, 0 listed, 0 cleared by an inquiry; 1 flagged at the end",
+      },
+      {
+        name: "attention raised and cleared",
+        ok: false,
+        detail:
+          "1 raised for 0 planned (CANCEL_UNANSWERED 1), 1 listed, 1 cleared by an inquiry; 0 flagged at the end",
+      },
     ]);
   });
 });

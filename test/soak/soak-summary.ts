@@ -38,12 +38,42 @@ export interface FaultRow {
   readonly paymentsHit: number;
 }
 
+/** The notifications the soak signed and posted itself. */
+export interface PostedCounts {
+  /** Odd bodies posted before the payment's result. */
+  readonly oddBefore: number;
+  /** Odd bodies posted after it. */
+  readonly oddAfter: number;
+  /** The provider's failure notifications (no amount). */
+  readonly providerFailures: number;
+  readonly acknowledged: number;
+  /** Found in a payment's event log. */
+  readonly inEventLogs: number;
+  /** Found in the review log only (they name no payment the Worker holds). */
+  readonly inReviewLog: number;
+}
+
+/** How the attention flags went. */
+export interface AttentionCounts {
+  /** Payments whose scenario must raise a flag. */
+  readonly planned: number;
+  /** Flags raised, by reason. */
+  readonly reasons: Record<string, number>;
+  readonly listed: number;
+  /** Cleared by `POST /api/payments/:id/inquire`. */
+  readonly cleared: number;
+  /** Median milliseconds from the create call to the flag. */
+  readonly p50FlaggedMs: number;
+}
+
 /** Everything the summary table shows. */
 export interface SoakSummary {
   readonly rows: readonly ScenarioRow[];
   readonly faults: readonly FaultRow[];
   readonly replays: number;
   readonly notifications: Record<string, number>;
+  readonly posted: PostedCounts;
+  readonly attention: AttentionCounts;
   readonly gateway: Record<string, number>;
   readonly decidedBy: Record<string, number>;
   readonly settleMs: { p50: number; p95: number; max: number };
@@ -58,17 +88,22 @@ const bump = (counts: Record<string, number>, name: string, by = 1) => {
   counts[name] = (counts[name] ?? 0) + by;
 };
 
-function faultLabel(fault: ActiveFault): string {
+function faultLabel(fault: ActiveFault, labels: ReadonlyMap<string, string>): string {
+  const label = labels.get(fault.id);
+  if (label !== undefined) return label;
   const apis = fault.apis === undefined ? "" : ` ${fault.apis.join("/")}`;
   const extent =
     fault.kind === "drop-notification" ? (fault.count === undefined ? " (all)" : " (1-3)") : "";
   return `${fault.kind}${apis}${extent}`;
 }
 
-function faultRows(faults: readonly ActiveFault[]): FaultRow[] {
+function faultRows(
+  faults: readonly ActiveFault[],
+  labels: ReadonlyMap<string, string>,
+): FaultRow[] {
   const rows = new Map<string, FaultRow>();
   for (const fault of faults) {
-    const label = faultLabel(fault);
+    const label = faultLabel(fault, labels);
     const row = rows.get(label) ?? { label, rules: 0, struck: 0, paymentsHit: 0 };
     rows.set(label, {
       label,
@@ -94,6 +129,56 @@ export interface SummaryInput {
   readonly faults: readonly ActiveFault[];
   /** False when the sandbox still had deliveries due or payments open at the end. */
   readonly quiet: boolean;
+  /** Payments `GET /api/payments?attention=true` listed at the end; null when unreadable. */
+  readonly flaggedAtEnd: number | null;
+}
+
+/** The soak's own names of the fault rules that have one (plan labels), by sandbox fault id. */
+function plannedLabels(evidence: readonly PaymentEvidence[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const { run } of evidence) {
+    run.faultIds.forEach((id, i) => {
+      const label = run.plan.faults[i]?.label;
+      if (label !== undefined) labels.set(id, label);
+    });
+  }
+  return labels;
+}
+
+function postedCounts(
+  evidence: readonly PaymentEvidence[],
+  verdicts: readonly PaymentVerdict[],
+): PostedCounts {
+  const all = evidence.flatMap((e) => e.run.posted);
+  const sum = (pick: (v: PaymentVerdict) => number) => verdicts.reduce((n, v) => n + pick(v), 0);
+  const inReviewLog = sum((v) => v.tally.postedInReview);
+  return {
+    oddBefore: all.filter((p) => p.when === "before").length,
+    oddAfter: all.filter((p) => p.when === "after").length,
+    providerFailures: all.filter((p) => p.kind === "provider-failure").length,
+    acknowledged: all.filter((p) => p.httpStatus === 200).length,
+    inEventLogs: sum((v) => v.tally.postedStored) - inReviewLog,
+    inReviewLog,
+  };
+}
+
+function attentionCounts(evidence: readonly PaymentEvidence[]): AttentionCounts {
+  const planned = evidence.filter(
+    (e) => SCENARIOS.find((s) => s.name === e.run.plan.scenario)?.attention !== undefined,
+  ).length;
+  const seen = evidence.flatMap((e) =>
+    e.run.attention === null || e.run.attention.reason === null ? [] : [e.run.attention],
+  );
+  const reasons: Record<string, number> = {};
+  for (const a of seen) bump(reasons, a.reason ?? "none");
+  const times = seen.map((a) => a.flaggedAfterMs ?? 0).sort((x, y) => x - y);
+  return {
+    planned,
+    reasons,
+    listed: seen.filter((a) => a.listed).length,
+    cleared: seen.filter((a) => a.cleared).length,
+    p50FlaggedMs: percentile(times, 50),
+  };
 }
 
 /** Adds up the run and evaluates the global checks. */
@@ -151,20 +236,31 @@ export function summarize(input: SummaryInput): SoakSummary {
       bump(gateway, "cancel", facts.requests.cancel);
       bump(gateway, "answers U", facts.unknownAnswers);
       bump(gateway, "answers HTTP 5xx", facts.httpErrors);
+      bump(gateway, "calls ended TIMEOUT", facts.timeouts);
       bump(decidedBy, facts.decidedBy ?? "none");
     }
   });
   notifications.lost = lost;
   // Settle times arrive in order of completion; percentiles need them sorted.
   for (const r of [...rows.values(), total]) r.settle.sort((x, y) => x - y);
-  const checks = globalChecks(input, { lost, doubles, falsePaid });
+  const posted = postedCounts(evidence, verdicts);
+  const attention = attentionCounts(evidence);
+  const checks = globalChecks(input, {
+    lost,
+    doubles,
+    falsePaid,
+    notifications,
+    attention,
+  });
   return {
     rows: [...[...rows.values()].filter((r) => r.payments > 0), total].map(
       ({ settle: times, ...row }) => ({ ...row, p50Ms: percentile(times, 50) }),
     ),
-    faults: faultRows(input.faults),
+    faults: faultRows(input.faults, plannedLabels(evidence)),
     replays: evidence.filter((e) => e.run.plan.replayCreate).length,
     notifications,
+    posted,
+    attention,
     gateway,
     decidedBy,
     readErrors: evidence.reduce((sum, e) => sum + e.run.readErrors, 0),

@@ -9,11 +9,19 @@
  */
 import { parseArgs } from "node:util";
 import { type Stack, startStack } from "../e2e/stack.ts";
+import { merchant } from "../e2e/worker-client.ts";
 import { checkPayment } from "./check-payment.ts";
+import type { PaymentRun } from "./drive-payment.ts";
 import { drivePayment } from "./drive-payment.ts";
-import { byRequestId, gatherEvidence, waitForQuietSandbox } from "./gather-evidence.ts";
+import {
+  byRequestId,
+  gatherEvidence,
+  readReviewLog,
+  reviewKey,
+  waitForQuietSandbox,
+} from "./gather-evidence.ts";
 import { runPool } from "./run-pool.ts";
-import { planPayments } from "./soak-plan.ts";
+import { isSlow, planPayments } from "./soak-plan.ts";
 import { summarize } from "./soak-summary.ts";
 import { formatSummary } from "./summary-table.ts";
 
@@ -55,6 +63,36 @@ export function parseSoakArgs(args: readonly string[]): SoakOptions {
   };
 }
 
+/**
+ * The review log, read again (every half second, up to `timeoutMs`) until it holds every
+ * acknowledged notification the soak posted that must be there: a payment copies what it kept
+ * unapplied about a second after the acknowledgement. Null when it cannot be read.
+ */
+async function readCompleteReviewLog(stack: Stack, runs: readonly PaymentRun[], timeoutMs: number) {
+  const due = runs.flatMap((run) =>
+    run.posted.flatMap((p) =>
+      p.httpStatus === 200 && p.unappliedReason !== null ? [reviewKey(p.requestTime, p.body)] : [],
+    ),
+  );
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const review = await readReviewLog(stack);
+    if (review !== null && due.every((k) => review.has(k))) return review;
+    if (Date.now() > deadline) return review;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** How many payments `GET /api/payments?attention=true` lists; null when unreadable. */
+async function countFlagged(stack: Stack): Promise<number | null> {
+  const response = await merchant(stack, "/api/payments?attention=true&limit=200");
+  if (response.status !== 200) {
+    await response.arrayBuffer();
+    return null;
+  }
+  return ((await response.json()) as { payments: unknown[] }).payments.length;
+}
+
 /** Runs the soak on a fresh stack; resolves with the number of failed checks. */
 async function soak(options: SoakOptions, started: number, stack: Stack): Promise<number> {
   const startupMs = performance.now() - started;
@@ -63,16 +101,21 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
   const plan = planPayments(options.payments, options.seed);
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const drivingStarted = performance.now();
-  const runs = await runPool(plan, options.concurrency, (p) =>
+  // Slow payments first: they overlap the quick ones instead of trailing after them.
+  const order = [...plan.filter(isSlow), ...plan.filter((p) => !isSlow(p))];
+  const driven = await runPool(order, options.concurrency, (p) =>
     drivePayment(stack, p, { signal: deadline, settleTimeoutMs: 30_000 }),
   );
+  const runs = driven.sort((x, y) => x.plan.index - y.plan.index);
   const drivingMs = performance.now() - drivingStarted;
   const quiet = await waitForQuietSandbox(sandbox, 30_000);
   const ledger = byRequestId(sandbox.payments());
   const notifications = byRequestId(sandbox.notifications());
+  const review = (await readCompleteReviewLog(stack, runs, 10_000)) ?? new Map();
   const evidence = await runPool(runs, options.concurrency, (run) =>
-    gatherEvidence(stack, run, ledger, notifications),
+    gatherEvidence(stack, run, ledger, notifications, review),
   );
+  const flaggedAtEnd = await countFlagged(stack);
   const verdicts = evidence.map(checkPayment);
   const summary = summarize({
     evidence,
@@ -80,6 +123,7 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
     gatewayPayments: sandbox.payments(),
     faults: sandbox.faults.list(),
     quiet,
+    flaggedAtEnd,
   });
   const failing = verdicts.flatMap((v, i) => (v.problems.length === 0 ? [] : [{ v, i }]));
   for (const { v, i } of failing.slice(0, 30)) {

@@ -36,6 +36,7 @@ describe("formatSummary", () => {
       gatewayPayments: all.flatMap((e) => e.ledger),
       faults: [],
       quiet: true,
+      flaggedAtEnd: 0,
     });
     const info = {
       payments: 2,

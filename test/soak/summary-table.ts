@@ -75,6 +75,9 @@ export function formatSummary(summary: SoakSummary, info: RunInfo): string {
     (c) => `${(c.ok ? "ok" : "FAIL").padEnd(4)}  ${c.name.padEnd(nameWidth)}  ${c.detail}`,
   );
   const n = summary.notifications;
+  const p = summary.posted;
+  const a = summary.attention;
+  const reasons = pairs(a.reasons);
   const rate = info.payments / (info.drivingMs / 1000);
   return [
     `soak: ${info.payments} payments, seed ${info.seed}, ${info.concurrency} in flight`,
@@ -88,6 +91,11 @@ export function formatSummary(summary: SoakSummary, info: RunInfo): string {
     `notifications  ${n.created ?? 0} created, ${n.undelivered ?? 0} never delivered (every attempt dropped); ` +
       `attempts: ${n.sent ?? 0} sent, ${n.dropped ?? 0} dropped, ${n.acknowledged ?? 0} acknowledged, ` +
       `${n.refused ?? 0} refused (bad signature); ${n.stored ?? 0} stored by the Worker, ${n.lost ?? 0} lost`,
+    `signed by soak ${p.oddBefore + p.oddAfter} odd bodies (${p.oddBefore} before the result, ${p.oddAfter} after), ` +
+      `${p.providerFailures} provider failures without an amount; ${p.acknowledged} acknowledged, ` +
+      `${p.inEventLogs} kept in event logs, ${p.inReviewLog} in the review log only`,
+    `attention      ${a.planned} planned, ${reasons === "" ? "none" : reasons} raised (p50 ${seconds(a.p50FlaggedMs)} after create), ` +
+      `${a.listed} listed by ?attention=true, ${a.cleared} cleared by POST /inquire`,
     `gateway calls  ${pairs(summary.gateway)}`,
     `decided by     ${pairs(summary.decidedBy)}`,
     `time to final  p50 ${Math.round(summary.settleMs.p50)} ms, p95 ${Math.round(summary.settleMs.p95)} ms, max ${Math.round(summary.settleMs.max)} ms (${summary.readErrors} status reads failed and were retried)`,

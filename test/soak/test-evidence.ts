@@ -33,6 +33,7 @@ export function run(extra: Partial<PaymentRun> = {}): PaymentRun {
       customer: { kind: "pay", scan: false, thinkMs: 0 },
       replayCreate: false,
       faults: [],
+      oddNotifications: [],
     },
     paymentRequestId: ID,
     statusToken: "token",
@@ -43,6 +44,9 @@ export function run(extra: Partial<PaymentRun> = {}): PaymentRun {
     settledMs: 300,
     readErrors: 0,
     problems: [],
+    faultIds: [],
+    posted: [],
+    attention: null,
     ...extra,
   };
 }
@@ -134,10 +138,11 @@ export const paidTransition = (type: string) =>
 export function evidence(extra: Partial<PaymentEvidence> = {}): PaymentEvidence {
   return {
     run: run(),
-    view: { status: "succeeded", resultCode: "SUCCESS" },
+    view: { status: "succeeded", resultCode: "SUCCESS", attention: null },
     log: [payRequest(), stored(TIME_1), paidTransition("notification")],
     ledger: [gatewayPayment()],
     notifications: [notification([attempt(TIME_1)])],
+    review: [],
     ...extra,
   };
 }

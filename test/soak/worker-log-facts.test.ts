@@ -69,6 +69,34 @@ describe("readLogFacts", () => {
       { notification: false, inquiry: false },
       { notification: true, inquiry: true },
     ]);
-    expect(exact.notifications).toStrictEqual([{ requestTime: "t", rawBody: body("1250") }]);
+    expect(exact.notifications).toStrictEqual([
+      { requestTime: "t", rawBody: body("1250"), unapplied: null },
+    ]);
+  });
+
+  it("pairs each notification kept unapplied with its reason, and counts calls that timed out", () => {
+    const kept = entry("notification", { requestTime: "t1", rawBody: "[]" });
+    const applied = entry("notification", { requestTime: "t2", rawBody: "{}" });
+    const log = [
+      kept,
+      applied,
+      entry("notification_unapplied", { reason: "BODY_INVALID", notificationSeq: kept.seq }),
+      entry("response", { operation: "inquiry", errorCode: "TIMEOUT" }),
+      entry("response", { operation: "cancel", errorCode: "NETWORK" }),
+      entry("transition", {
+        event: { type: "notification", paymentAmount: null },
+        from: "awaiting_payment",
+        to: "failed",
+      }),
+    ];
+    const facts = readLogFacts(log, AMOUNT);
+    expect([facts.notifications, facts.timeouts, facts.decidingEvent]).toStrictEqual([
+      [
+        { requestTime: "t1", rawBody: "[]", unapplied: "BODY_INVALID" },
+        { requestTime: "t2", rawBody: "{}", unapplied: null },
+      ],
+      1,
+      { type: "notification", paymentAmount: null },
+    ]);
   });
 });

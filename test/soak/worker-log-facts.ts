@@ -15,6 +15,8 @@ export interface LogEntry {
 export interface StoredNotification {
   readonly requestTime: string;
   readonly rawBody: string;
+  /** Why it was kept without being applied (its `notification_unapplied` entry), or null. */
+  readonly unapplied: string | null;
 }
 
 /** Facts read from one payment's log. */
@@ -28,10 +30,14 @@ export interface LogFacts {
   readonly httpErrors: number;
   /** Attempts answered with result status U. */
   readonly unknownAnswers: number;
+  /** Calls whose outcome was a `TIMEOUT` (no verified answer in time on any attempt). */
+  readonly timeouts: number;
   /** Verified successes for the order's exact amount, by where they came from. */
   readonly verifiedSuccess: { notification: boolean; inquiry: boolean };
   /** The event type (`notification`, `inquiry_result`, ...) that set the current status. */
   readonly decidedBy: string | null;
+  /** The state machine's event that set the current status, as logged. */
+  readonly decidingEvent: Record<string, unknown> | null;
 }
 
 type Amount = { currency: string; value: string };
@@ -67,20 +73,24 @@ function isSuccessInquiry(data: Record<string, unknown>, amount: Amount): boolea
  * checked.
  */
 export function readLogFacts(log: readonly LogEntry[], amount: Amount): LogFacts {
-  const notifications: StoredNotification[] = [];
+  const notifications: { seq: number; requestTime: string; rawBody: string }[] = [];
+  const unapplied = new Map<number, string>();
   const payRequestIds: string[] = [];
   const requests = { pay: 0, inquiryPayment: 0, cancel: 0 };
   let httpErrors = 0;
   let unknownAnswers = 0;
+  let timeouts = 0;
   const verifiedSuccess = { notification: false, inquiry: false };
-  let decidedBy: string | null = null;
-  for (const { kind, data } of log) {
+  let decidingEvent: Record<string, unknown> | null = null;
+  for (const { seq, kind, data } of log) {
     if (kind === "notification") {
-      const stored = { requestTime: String(data.requestTime), rawBody: String(data.rawBody) };
+      const stored = { seq, requestTime: String(data.requestTime), rawBody: String(data.rawBody) };
       notifications.push(stored);
       if (isSuccessNotification(parseObject(stored.rawBody), amount)) {
         verifiedSuccess.notification = true;
       }
+    } else if (kind === "notification_unapplied") {
+      unapplied.set(Number(data.notificationSeq), String(data.reason));
     } else if (kind === "request") {
       const operation = data.operation;
       if (operation === "pay" || operation === "inquiryPayment" || operation === "cancel") {
@@ -93,17 +103,26 @@ export function readLogFacts(log: readonly LogEntry[], amount: Amount): LogFacts
       if (data.resultStatus === "U") unknownAnswers += 1;
     } else if (kind === "response" && isSuccessInquiry(data, amount)) {
       verifiedSuccess.inquiry = true;
+    } else if (kind === "response" && data.errorCode === "TIMEOUT") {
+      timeouts += 1;
     } else if (kind === "transition" && data.from !== data.to) {
-      decidedBy = String((data.event as { type?: unknown } | undefined)?.type ?? "unknown");
+      const event = data.event;
+      decidingEvent =
+        typeof event === "object" && event !== null ? (event as Record<string, unknown>) : {};
     }
   }
   return {
-    notifications,
+    notifications: notifications.map(({ seq, ...stored }) => ({
+      ...stored,
+      unapplied: unapplied.get(seq) ?? null,
+    })),
     payRequestIds,
     requests,
     httpErrors,
     unknownAnswers,
+    timeouts,
     verifiedSuccess,
-    decidedBy,
+    decidedBy: decidingEvent === null ? null : String(decidingEvent.type ?? "unknown"),
+    decidingEvent,
   };
 }
