@@ -341,6 +341,109 @@ async function checkBundle(
   return { ok, detail: `${platform}: ${inputs.join(", ") || "no provider"}` };
 }
 
+const versionOf = (node: string): string =>
+  spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+const atLeast = (version: string, major: number, minor: number): boolean => {
+  const [a = 0, b = 0] = version.replace(/^v/, "").split(".").map(Number);
+  return a > major || (a === major && b >= minor);
+};
+
+/**
+ * `scripts/require-node.js` (the `pre` script of `npm start` and `npm test`) passes a Node that
+ * meets the root's `engines` and stops an older one with a message naming both.
+ */
+function checkRequireNode(node: string): Outcome {
+  const version = versionOf(node);
+  const { engines } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    engines: { node: string };
+  };
+  const [, major = "0", minor = "0"] = /^>=(\d+)\.(\d+)$/.exec(engines.node) ?? [];
+  const r = run(node, ["scripts/require-node.js"]);
+  const wanted = `This repository's scripts need Node.js ${major}.${minor} or newer; npm ran them with ${version}`;
+  const enough = atLeast(version, Number(major), Number(minor));
+  const ok = enough
+    ? r.ok && r.output === ""
+    : r.detail === "exit 1" && r.output.startsWith(wanted);
+  return {
+    ok,
+    detail: `${version} (${node}): ${r.detail}${enough ? "" : ", refused"}`,
+    output: r.output,
+  };
+}
+
+/**
+ * In a checkout, `bin/ams-edge.js` runs the TypeScript sources: Node 22.18 or newer runs the CLI,
+ * an older one gets told why and what to use instead.
+ */
+function checkCheckoutCli(node: string): Outcome {
+  const version = versionOf(node);
+  const r = run(node, ["packages/sandbox/bin/ams-edge.js", "--help"]);
+  const enough = atLeast(version, 22, 18);
+  const wanted = `In a checkout of the repository, ams-edge runs its TypeScript sources and needs Node.js 22.18 or newer; this is ${version}.`;
+  const ok = enough
+    ? r.ok && r.stdout.startsWith("Usage: ams-edge <command>")
+    : r.detail === "exit 2" && r.output.startsWith(wanted);
+  return {
+    ok,
+    detail: `${version} (${node}): ${r.detail}${enough ? "" : ", refused"}`,
+    output: r.output,
+  };
+}
+
+/** The platforms whose first `npm ci` the lock file must serve, as npm's `--os` / `--cpu`. */
+const platforms = [
+  ["linux", "x64"],
+  ["linux", "arm64"],
+  ["darwin", "x64"],
+  ["darwin", "arm64"],
+  ["win32", "x64"],
+] as const;
+
+/** A folder holding only every package.json and the lock file: a fresh clone, for npm. */
+function lockCopy(): string {
+  const copy = mkdtempSync(join(tmpdir(), "ams-edge-lock-"));
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    workspaces: string[];
+  };
+  for (const file of [
+    "package.json",
+    "package-lock.json",
+    ...manifest.workspaces.map((w) => `${w}/package.json`),
+  ]) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    writeFileSync(join(copy, file), readFileSync(join(root, file)));
+  }
+  return copy;
+}
+
+/**
+ * `npm ci --dry-run` for a platform, with no node_modules: npm checks that the lock file holds
+ * everything it would install there (a missing optional binary fails it).
+ */
+function checkLockForPlatform(copy: string, os: string, cpu: string): Outcome {
+  const r = run("npm", ["ci", "--dry-run", `--os=${os}`, `--cpu=${cpu}`, "--loglevel=error"], copy);
+  const added = /added (\d+) packages/.exec(r.output)?.[1];
+  return {
+    ...r,
+    ok: r.ok && added !== undefined,
+    detail: `${r.detail}, ${added ?? "no"} packages`,
+  };
+}
+
+/** `npm install` (lock only) on the copy must leave the lock file byte for byte as committed. */
+function checkLockInSync(copy: string): Outcome {
+  const r = run(
+    "npm",
+    ["install", "--package-lock-only", "--ignore-scripts", "--loglevel=error"],
+    copy,
+  );
+  const same =
+    readFileSync(join(copy, "package-lock.json"), "utf8") ===
+    readFileSync(join(root, "package-lock.json"), "utf8");
+  const detail = `${r.detail}, ${same ? "unchanged" : "rewritten: run npm install and commit the lock file"}`;
+  return { ok: r.ok && same, detail, output: r.output };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { "skip-build": { type: "boolean", default: false } } });
   let passed = 0;
@@ -360,6 +463,24 @@ async function main(): Promise<number> {
     }
     console.log(`${outcome.ok ? "PASS" : "FAIL"}  ${name}: ${outcome.detail}`);
   };
+
+  const lock = lockCopy();
+  try {
+    for (const [os, cpu] of platforms) {
+      await report(`lock file: npm ci --dry-run --os=${os} --cpu=${cpu}`, () =>
+        checkLockForPlatform(lock, os, cpu),
+      );
+    }
+    await report("lock file: npm install leaves it unchanged", () => checkLockInSync(lock));
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  for (const node of nodeBinaries()) {
+    await report("repository scripts check the Node version (scripts/require-node.js)", () =>
+      checkRequireNode(node),
+    );
+    await report("ams-edge from the checkout (TypeScript sources)", () => checkCheckoutCli(node));
+  }
 
   if (!values["skip-build"]) {
     for (const { dir } of published) rmSync(join(dir, "dist"), { recursive: true, force: true });
