@@ -39,7 +39,7 @@ function run(
   cwd: string,
   env: NodeJS.ProcessEnv,
   timeout = 120_000,
-): ConsumerOutcome & { stdout: string; stderr: string } {
+): ConsumerOutcome & { output: string; stdout: string; stderr: string } {
   const started = performance.now();
   const r = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout, maxBuffer: 64 << 20 });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
