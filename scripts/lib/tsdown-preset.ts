@@ -2,20 +2,10 @@
  * The build of every published package (`tsdown` in each package folder, or `npm run build` at the
  * root): ESM JavaScript for Node 20 and every Web runtime, one output file per source module, and
  * declarations emitted by the repository's own TypeScript (7, the native compiler) through
- * rolldown-plugin-dts's `tsgo` mode. The schemas are valibot values whose types TypeScript infers,
- * so `isolatedDeclarations` (oxc's fast path) cannot describe them.
+ * rolldown-plugin-dts's `tsgo` generator. The schemas are valibot values whose types TypeScript
+ * infers, so `isolatedDeclarations` (oxc's faster generator) cannot describe them.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { UserConfig } from "tsdown";
-
-const require = createRequire(import.meta.url);
-const typescript = dirname(require.resolve("typescript/package.json"));
-// Not in the package's `exports`: the same helper TypeScript's own `bin/tsc` uses.
-const { default: getExePath } = (await import(
-  pathToFileURL(join(typescript, "lib", "getExePath.js")).href
-)) as { default: () => string };
 
 /** The shared options; `entry` lists the package's public modules (the rest follow imports). */
 export function libraryConfig(entry: string[], options: UserConfig = {}): UserConfig {
@@ -32,7 +22,7 @@ export function libraryConfig(entry: string[], options: UserConfig = {}): UserCo
     sourcemap: false,
     fixedExtension: false,
     tsconfig: "tsconfig.build.json",
-    dts: { tsgo: { path: getExePath() } },
+    dts: { generator: "tsgo" },
     ...options,
   };
 }
