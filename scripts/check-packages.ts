@@ -1,10 +1,14 @@
 /**
- * Packaging checks of `@ams-edge/core`: the build, the files it emits, `publint`, `attw`, Deno's
- * type checker on the source and on the packed package, a TypeScript consumer of the packed
- * package, every installed Node importing the build, the crypto provider each platform gets, and
- * whether the README and the `ts` samples of `docs/*.md` agree with the code.
+ * Packaging checks of the published packages (`@ams-edge/core`, `@ams-edge/react-hooks`,
+ * `@ams-edge/sandbox`): the build, the files each emits and packs, `publint` and `attw` on each;
+ * for core, Deno's type checker on the source and on the packed package, a TypeScript consumer of
+ * the packed package, every installed Node importing the build, the crypto provider each platform
+ * gets, and whether the README and the `ts` samples of `docs/*.md` agree with the code; then the
+ * consumer tests of `check-packages-consumers.ts` (the three tarballs installed into a new project
+ * under the OS temp folder, used from every Node found, Deno, Bun, TypeScript, Vite and the CLI).
  *
- * Offline: packing, linting and type checks read only the repository and its node_modules.
+ * Packing, linting and type checks read only the repository and its node_modules; the consumer
+ * project's install takes third-party packages from npm's cache, or the npm registry.
  * Prints one `PASS` / `FAIL` line per check (a failing check's output goes to stderr first) and
  * ends with `packages: N passed, N failed`; exits non-zero when any check failed.
  *
@@ -29,6 +33,16 @@ import { delimiter, dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import {
+  checkCliHelp,
+  checkCliRefusesOldNode,
+  checkCliSandbox,
+  checkNodeConsumer,
+  checkRuntimeConsumer,
+  checkTypesConsumer,
+  checkViteConsumer,
+  installConsumer,
+} from "./check-packages-consumers.ts";
+import {
   checkApiNames,
   checkErrorCodes,
   checkExamplesTypes,
@@ -40,7 +54,57 @@ import {
 
 const root = join(import.meta.dirname, "..");
 const core = join(root, "packages", "core");
-const dist = join(core, "dist");
+
+/**
+ * The published packages: folder, the files each tarball must hold, and fixtures it publishes on
+ * purpose (the sandbox's `./test-keys` entry, keys named as test keys).
+ */
+const published = [
+  {
+    name: "@ams-edge/core",
+    dir: core,
+    required: [
+      "package.json",
+      "README.md",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/api/index.js",
+      "dist/api/index.d.ts",
+      "dist/crypto/provider-node.js",
+      "dist/crypto/provider-web.js",
+      "dist/crypto/provider-web.d.ts",
+    ],
+  },
+  {
+    name: "@ams-edge/react-hooks",
+    dir: join(root, "packages", "react-hooks"),
+    required: [
+      "package.json",
+      "README.md",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/merchant/index.js",
+      "dist/merchant/index.d.ts",
+    ],
+  },
+  {
+    name: "@ams-edge/sandbox",
+    dir: join(root, "packages", "sandbox"),
+    required: [
+      "package.json",
+      "README.md",
+      "bin/ams-edge.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/node.js",
+      "dist/node.d.ts",
+      "dist/fixtures/index.js",
+      "dist/fixtures/index.d.ts",
+      "dist/cli/cli.js",
+    ],
+    publicFixtures: true,
+  },
+];
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
 // No colours, no network, and never the source condition: children must see the package as a
@@ -87,13 +151,15 @@ function relativeSpecifiers(source: string): string[] {
     .filter((s) => s.startsWith("./") || s.startsWith("../"));
 }
 
-function checkDist(): Outcome {
+const testOrFixture = (path: string, publicFixtures: boolean) =>
+  /\.test(-d)?\./.test(path) || (!publicFixtures && /(^|\/)fixtures\//.test(path));
+
+function checkDist(dist: string, publicFixtures: boolean): Outcome {
   const files = filesUnder(dist).filter((f) => /\.(js|d\.ts)$/.test(f));
   const problems: string[] = [];
   for (const file of files) {
     const rel = relative(dist, file);
-    if (/(^|\/)fixtures\/|\.test(-d)?\./.test(rel))
-      problems.push(`${rel}: test or fixture emitted`);
+    if (testOrFixture(rel, publicFixtures)) problems.push(`${rel}: test or fixture emitted`);
     for (const spec of relativeSpecifiers(readFileSync(file, "utf8"))) {
       if (!spec.endsWith(".js")) problems.push(`${rel}: "${spec}" is not a .js specifier`);
       const target = join(dirname(file), spec);
@@ -105,29 +171,18 @@ function checkDist(): Outcome {
   return { ok, detail: `${files.length} files`, output: problems.join("\n") };
 }
 
-/** Packs core into `folder` and returns the tarball's file list. */
-function pack(folder: string): { tarball: string; files: string[] } {
-  const r = run("npm", ["pack", "--json", "--pack-destination", folder], core);
+/** Packs the package in `dir` into `folder` and returns the tarball's file list. */
+function pack(dir: string, folder: string): { tarball: string; files: string[] } {
+  const r = run("npm", ["pack", "--json", "--pack-destination", folder], dir);
   if (!r.ok) throw new Error(`npm pack failed:\n${r.output}`);
   const [info] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
   if (info === undefined) throw new Error("npm pack printed no package");
   return { tarball: join(folder, info.filename), files: info.files.map((f) => f.path) };
 }
 
-function checkTarball(files: string[]): Outcome {
-  const required = [
-    "package.json",
-    "README.md",
-    "dist/index.js",
-    "dist/index.d.ts",
-    "dist/api/index.js",
-    "dist/api/index.d.ts",
-    "dist/crypto/provider-node.js",
-    "dist/crypto/provider-web.js",
-    "dist/crypto/provider-web.d.ts",
-  ];
+function checkTarball(files: string[], required: string[], publicFixtures: boolean): Outcome {
   const missing = required.filter((f) => !files.includes(f));
-  const unwanted = files.filter((f) => /(^|\/)fixtures\/|\.test(-d)?\.ts$/.test(f));
+  const unwanted = files.filter((f) => testOrFixture(f, publicFixtures));
   const output = [...missing.map((f) => `missing ${f}`), ...unwanted.map((f) => `packed ${f}`)];
   return { ok: output.length === 0, detail: `${files.length} files`, output: output.join("\n") };
 }
@@ -286,6 +341,109 @@ async function checkBundle(
   return { ok, detail: `${platform}: ${inputs.join(", ") || "no provider"}` };
 }
 
+const versionOf = (node: string): string =>
+  spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+const atLeast = (version: string, major: number, minor: number): boolean => {
+  const [a = 0, b = 0] = version.replace(/^v/, "").split(".").map(Number);
+  return a > major || (a === major && b >= minor);
+};
+
+/**
+ * `scripts/require-node.js` (the `pre` script of `npm start` and `npm test`) passes a Node that
+ * meets the root's `engines` and stops an older one with a message naming both.
+ */
+function checkRequireNode(node: string): Outcome {
+  const version = versionOf(node);
+  const { engines } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    engines: { node: string };
+  };
+  const [, major = "0", minor = "0"] = /^>=(\d+)\.(\d+)$/.exec(engines.node) ?? [];
+  const r = run(node, ["scripts/require-node.js"]);
+  const wanted = `This repository's scripts need Node.js ${major}.${minor} or newer; npm ran them with ${version}`;
+  const enough = atLeast(version, Number(major), Number(minor));
+  const ok = enough
+    ? r.ok && r.output === ""
+    : r.detail === "exit 1" && r.output.startsWith(wanted);
+  return {
+    ok,
+    detail: `${version} (${node}): ${r.detail}${enough ? "" : ", refused"}`,
+    output: r.output,
+  };
+}
+
+/**
+ * In a checkout, `bin/ams-edge.js` runs the TypeScript sources: Node 22.18 or newer runs the CLI,
+ * an older one gets told why and what to use instead.
+ */
+function checkCheckoutCli(node: string): Outcome {
+  const version = versionOf(node);
+  const r = run(node, ["packages/sandbox/bin/ams-edge.js", "--help"]);
+  const enough = atLeast(version, 22, 18);
+  const wanted = `In a checkout of the repository, ams-edge runs its TypeScript sources and needs Node.js 22.18 or newer; this is ${version}.`;
+  const ok = enough
+    ? r.ok && r.stdout.startsWith("Usage: ams-edge <command>")
+    : r.detail === "exit 2" && r.output.startsWith(wanted);
+  return {
+    ok,
+    detail: `${version} (${node}): ${r.detail}${enough ? "" : ", refused"}`,
+    output: r.output,
+  };
+}
+
+/** The platforms whose first `npm ci` the lock file must serve, as npm's `--os` / `--cpu`. */
+const platforms = [
+  ["linux", "x64"],
+  ["linux", "arm64"],
+  ["darwin", "x64"],
+  ["darwin", "arm64"],
+  ["win32", "x64"],
+] as const;
+
+/** A folder holding only every package.json and the lock file: a fresh clone, for npm. */
+function lockCopy(): string {
+  const copy = mkdtempSync(join(tmpdir(), "ams-edge-lock-"));
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    workspaces: string[];
+  };
+  for (const file of [
+    "package.json",
+    "package-lock.json",
+    ...manifest.workspaces.map((w) => `${w}/package.json`),
+  ]) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    writeFileSync(join(copy, file), readFileSync(join(root, file)));
+  }
+  return copy;
+}
+
+/**
+ * `npm ci --dry-run` for a platform, with no node_modules: npm checks that the lock file holds
+ * everything it would install there (a missing optional binary fails it).
+ */
+function checkLockForPlatform(copy: string, os: string, cpu: string): Outcome {
+  const r = run("npm", ["ci", "--dry-run", `--os=${os}`, `--cpu=${cpu}`, "--loglevel=error"], copy);
+  const added = /added (\d+) packages/.exec(r.output)?.[1];
+  return {
+    ...r,
+    ok: r.ok && added !== undefined,
+    detail: `${r.detail}, ${added ?? "no"} packages`,
+  };
+}
+
+/** `npm install` (lock only) on the copy must leave the lock file byte for byte as committed. */
+function checkLockInSync(copy: string): Outcome {
+  const r = run(
+    "npm",
+    ["install", "--package-lock-only", "--ignore-scripts", "--loglevel=error"],
+    copy,
+  );
+  const same =
+    readFileSync(join(copy, "package-lock.json"), "utf8") ===
+    readFileSync(join(root, "package-lock.json"), "utf8");
+  const detail = `${r.detail}, ${same ? "unchanged" : "rewritten: run npm install and commit the lock file"}`;
+  return { ok: r.ok && same, detail, output: r.output };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { "skip-build": { type: "boolean", default: false } } });
   let passed = 0;
@@ -306,32 +464,60 @@ async function main(): Promise<number> {
     console.log(`${outcome.ok ? "PASS" : "FAIL"}  ${name}: ${outcome.detail}`);
   };
 
+  const lock = lockCopy();
+  try {
+    for (const [os, cpu] of platforms) {
+      await report(`lock file: npm ci --dry-run --os=${os} --cpu=${cpu}`, () =>
+        checkLockForPlatform(lock, os, cpu),
+      );
+    }
+    await report("lock file: npm install leaves it unchanged", () => checkLockInSync(lock));
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  for (const node of nodeBinaries()) {
+    await report("repository scripts check the Node version (scripts/require-node.js)", () =>
+      checkRequireNode(node),
+    );
+    await report("ams-edge from the checkout (TypeScript sources)", () => checkCheckoutCli(node));
+  }
+
   if (!values["skip-build"]) {
-    rmSync(dist, { recursive: true, force: true });
+    for (const { dir } of published) rmSync(join(dir, "dist"), { recursive: true, force: true });
     await report("build (npm run build)", () => run("npm", ["run", "build", "--silent"]));
   }
-  await report("dist layout and relative imports", checkDist);
 
   const scratch = mkdtempSync(join(tmpdir(), "ams-edge-packages-"));
+  const tarballs: Record<string, string> = {};
   try {
-    const { tarball, files } = pack(scratch);
-    await report("tarball contents", () => checkTarball(files));
-    await report("publint --strict", () => {
-      const r = run(process.execPath, [bin("publint"), "run", "packages/core", "--strict"]);
-      return { ...r, ok: r.ok && r.output.includes("All good!") };
-    });
-    await report("attw --pack --profile esm-only", () =>
-      run(process.execPath, [
-        bin("attw"),
-        "--pack",
-        "packages/core",
-        "--profile",
-        "esm-only",
-        "--format",
-        "ascii",
-        "--no-color",
-      ]),
-    );
+    for (const { name, dir, required, publicFixtures = false } of published) {
+      const folder = relative(root, dir);
+      await report(`${name}: dist layout and relative imports`, () =>
+        checkDist(join(dir, "dist"), publicFixtures),
+      );
+      const packed = pack(dir, scratch);
+      tarballs[name] = packed.tarball;
+      await report(`${name}: tarball contents`, () =>
+        checkTarball(packed.files, required, publicFixtures),
+      );
+      await report(`${name}: publint --strict`, () => {
+        const r = run(process.execPath, [bin("publint"), "run", folder, "--strict"]);
+        return { ...r, ok: r.ok && r.output.includes("All good!") };
+      });
+      await report(`${name}: attw --pack --profile esm-only`, () =>
+        run(process.execPath, [
+          bin("attw"),
+          "--pack",
+          folder,
+          "--profile",
+          "esm-only",
+          "--format",
+          "ascii",
+          "--no-color",
+        ]),
+      );
+    }
+    const tarball = tarballs["@ams-edge/core"] ?? "";
     await report("deno check source (--conditions=@ams-edge/source)", () =>
       run(bin("deno"), [
         "check",
@@ -364,6 +550,38 @@ async function main(): Promise<number> {
     await report("node import of packed package's API contract (@ams-edge/core/api)", () =>
       checkNodeImport(process.execPath, consumer, api, "@ams-edge/core/api"),
     );
+
+    const project = join(scratch, "installed");
+    const installed = installConsumer(project, tarballs, env);
+    await report("consumer project: npm install of the three tarballs", () => installed);
+    if (installed.ok) {
+      for (const node of nodeBinaries()) {
+        await report("consumer: plain node imports every entry, renders the hooks", () =>
+          checkNodeConsumer(node, project, env),
+        );
+        await report("consumer: npx ams-edge --help", () =>
+          checkCliHelp(node, project, scratch, env),
+        );
+        await report("consumer: npx ams-edge sandbox (listening, then stopped)", () =>
+          checkCliSandbox(node, project, scratch, env),
+        );
+      }
+      await report("consumer: ams-edge refuses a Node older than its engines", () =>
+        checkCliRefusesOldNode(project, scratch),
+      );
+      await report("consumer: deno imports @ams-edge/core", () =>
+        checkRuntimeConsumer(bin("deno"), ["run", "--allow-read", "--allow-env"], project, env),
+      );
+      await report("consumer: bun imports @ams-edge/core", () =>
+        checkRuntimeConsumer(bin("bun"), ["run"], project, env),
+      );
+      await report("consumer: tsc on the declarations of all three (nodenext)", () =>
+        checkTypesConsumer(bin("tsc"), project, env),
+      );
+      await report("consumer: vite build of a React app using the hooks", () =>
+        checkViteConsumer(process.execPath, project, env),
+      );
+    }
   } catch (error) {
     await report("pack and unpack", () => {
       throw error;
