@@ -155,12 +155,13 @@ merchantRoutes.post("/payments/:id/refunds", merchantOnly, async (c) => {
     await readJsonBody(c.req.raw, MAX_BODY_BYTES),
     "refund",
   );
+  const stub = paymentObject(c.env, paymentRequestId);
   const refundRequestId = await refundRequestIdForKey(
     paymentRequestId,
     c.req.header("idempotency-key"),
   );
   const { created, view } = unwrap(
-    await paymentObject(c.env, paymentRequestId).refund({
+    await stub.refund({
       refundRequestId,
       amount: body.amount,
       reason: body.reason ?? null,

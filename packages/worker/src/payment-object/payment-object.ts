@@ -228,11 +228,16 @@ export class PaymentObject extends DurableObject<Env> {
     if (reason !== null) {
       this.#storage.append("notification_unapplied", { reason, notifyType, notificationSeq }, at);
     }
+    let next = stored;
     let changed = false;
-    if (event !== null && event.type === "refund_result") changed = this.#applyRefund(event);
-    else if (event !== null) changed = this.#applyTo(stored, event) !== stored;
+    if (event !== null && event.type === "refund_result") {
+      changed = this.#applyRefund(event, stored);
+    } else if (event !== null) {
+      next = this.#applyTo(stored, event);
+      changed = next !== stored;
+    }
     if (!changed && reason === null) return { known: true, changed: false };
-    await this.#afterChange(this.#requireStored(), "later", reason !== null);
+    await this.#afterChange(next, "later", reason !== null);
     return { known: true, changed };
   }
 
@@ -316,8 +321,7 @@ export class PaymentObject extends DurableObject<Env> {
    * Applies one refund event to the stored refunds; on a change stores them, logs the transition
    * and tells the sockets. True when it changed something.
    */
-  #applyRefund(event: RefundEvent): boolean {
-    const stored = this.#requireStored();
+  #applyRefund(event: RefundEvent, stored: StoredPayment = this.#requireStored()): boolean {
     const refunds = this.#loadRefunds(stored);
     const next = transitionRefund(refunds, event, this.#refundSchedule());
     if (next === refunds) return false;

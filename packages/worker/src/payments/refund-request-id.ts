@@ -28,11 +28,9 @@ export async function refundRequestIdForKey(
       "expected Idempotency-Key to be 1 to 255 visible ASCII characters (a UUID works well)",
     );
   }
+  // The Worker's payment ids have 34 characters: a longer one names no payment of this Worker.
   if (paymentRequestId.length + 1 + SUFFIX_LENGTH > MAX_REFUND_REQUEST_ID) {
-    throw new WorkerError(
-      "PAYMENT_NOT_REFUNDABLE",
-      `expected a payment request id of at most ${MAX_REFUND_REQUEST_ID - 1 - SUFFIX_LENGTH} characters to derive refund ids from; this one has ${paymentRequestId.length}`,
-    );
+    throw new WorkerError("PAYMENT_NOT_FOUND", "no such payment");
   }
   const digest = await fingerprint(["refund", idempotencyKey]);
   return `${paymentRequestId}_${digest.slice(0, SUFFIX_LENGTH)}`;
