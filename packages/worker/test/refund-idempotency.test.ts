@@ -111,6 +111,17 @@ describe("POST /api/payments/:id/refunds: idempotency", () => {
     expect(sandbox.refunds(created.paymentRequestId)).toHaveLength(1);
   });
 
+  it("answers a retry sent while the first is still out with the first's outcome", async () => {
+    const { sandbox, created } = await paidPayment();
+    const [a, b] = await Promise.all([
+      refund(created, { amount: usd("300") }, "tap-twice"),
+      refund(created, { amount: usd("300") }, "tap-twice"),
+    ]);
+    expect([a[0], b[0]].sort()).toStrictEqual([200, 201]);
+    expect([a[1].status, b[1]]).toStrictEqual(["succeeded", a[1]]);
+    expect(sandbox.refunds(created.paymentRequestId)).toHaveLength(1);
+  });
+
   it("does not bind a key to a refused request", async () => {
     const { created } = await paidPayment();
     const [refused, body] = await refund(created, { amount: usd("2000") }, "tap-3");

@@ -191,11 +191,15 @@ export class PaymentObject extends DurableObject<Env> {
     }
     this.#storage.append("command", { type: "refund", ...command });
     this.#applyRefund(decision.event);
-    // A watchdog: if this object is torn down before the refund is answered, the alarm follows
-    // it up from storage.
-    await this.#armBy(decision.event.at + this.#refundSchedule().leaseMs);
+    const watchdogAt = decision.event.at + this.#refundSchedule().leaseMs;
     const paymentId = stored.state.paymentId ?? "";
-    const send = this.#sendRefund(command, paymentId).finally(() => this.#refundSends.delete(id));
+    const send = (async () => {
+      // A watchdog: if this object is torn down before the refund is answered, the alarm follows
+      // it up from storage.
+      await this.#armBy(watchdogAt);
+      await this.#sendRefund(command, paymentId);
+    })().finally(() => this.#refundSends.delete(id));
+    // Set before anything is awaited: a replay arriving meanwhile waits for this answer.
     this.#refundSends.set(id, send);
     await send;
     await this.#afterChange();
@@ -507,8 +511,9 @@ export class PaymentObject extends DurableObject<Env> {
    * Arms the alarm for the next action, refund inquiry or D1 write, whichever comes first, and
    * with `d1: "now"` brings D1 up to date first.
    *
-   * D1 holds two projections of this object: the payment's row in the `payments` index, behind
-   * while the version it last received (`indexedVersion`) is not the state's, and the review log
+   * D1 holds two projections of this object: the payment's row in the `payments` index with its
+   * refunds' rows in `refunds`, behind while the version they last received (`indexedVersion`) is
+   * not the view's (the payment's version plus the refunds'), and the review log
    * of kept notifications that changed nothing (`notifications`), behind while a
    * `notification_unapplied` entry has not been copied there. Those gaps are the outbox. With
    * `"later"` (the notification path) nothing waits for D1: the alarm is armed for
