@@ -103,10 +103,55 @@ describe("Order Code over real HTTP", () => {
     await waitForPayment(stack, created, isFinal);
     const response = await merchant(stack, `/api/payments/${created.paymentRequestId}/refunds`, {
       body: { amount: { currency: "USD", value: "750" }, reason: "returned item" },
+      headers: { "idempotency-key": crypto.randomUUID() },
     });
     expect(response.status).toBe(201);
     expect(((await response.json()) as { status: string }).status).toBe("succeeded");
     expect(stack.sandbox.sandbox.payment(created.paymentRequestId)?.refunded).toBe("750");
+  });
+
+  it("refunds move money once: the key is required, bound to its body, and replays answer", async () => {
+    const created = await createPayment(stack, "500");
+    const id = created.paymentRequestId;
+    stack.sandbox.sandbox.act(id, "pay");
+    await waitForPayment(stack, created, isFinal);
+    const send = async (value: string, key?: string) => {
+      const response = await merchant(stack, `/api/payments/${id}/refunds`, {
+        body: { amount: { currency: "USD", value } },
+        headers: key === undefined ? {} : { "idempotency-key": key },
+      });
+      const body = (await response.json()) as {
+        status?: string;
+        refundRequestId?: string;
+        error?: { code: string };
+      };
+      return [response.status, body.error?.code ?? body.status, body] as const;
+    };
+    expect((await send("400")).slice(0, 2)).toStrictEqual([400, "INVALID_REQUEST"]);
+    const tap = crypto.randomUUID();
+    const [created201, status, first] = await send("400", tap);
+    expect([created201, status]).toStrictEqual([201, "succeeded"]);
+    const [replayed, , again] = await send("400", tap);
+    expect([replayed, again]).toStrictEqual([200, first]);
+    expect((await send("300", tap)).slice(0, 2)).toStrictEqual([409, "IDEMPOTENCY_KEY_REUSED"]);
+    // A second tap with a new key: 400 more than the 100 left.
+    expect((await send("400", crypto.randomUUID())).slice(0, 2)).toStrictEqual([
+      422,
+      "REFUND_AMOUNT_EXCEEDED",
+    ]);
+    expect(stack.sandbox.sandbox.refunds(id).map((r) => r.amount.value)).toStrictEqual(["400"]);
+    const list = (await (await merchant(stack, `/api/refunds?paymentRequestId=${id}`)).json()) as {
+      refunds: { refundRequestId: string; status: string; amount: { value: string } }[];
+    };
+    expect(list.refunds.map((r) => [r.refundRequestId, r.status, r.amount.value])).toStrictEqual([
+      [first.refundRequestId, "succeeded", "400"],
+    ]);
+    const csv = await (
+      await merchant(stack, `/api/refunds/export.csv?paymentRequestId=${id}`)
+    ).text();
+    expect(
+      csv.split("\r\n").filter((line) => line.startsWith(`${first.refundRequestId},`)),
+    ).toHaveLength(1);
   });
 
   it("refund answered U: the object's alarm inquires until the gateway says SUCCESS", async () => {
@@ -122,6 +167,7 @@ describe("Order Code over real HTTP", () => {
     });
     const response = await merchant(stack, `/api/payments/${created.paymentRequestId}/refunds`, {
       body: { amount: { currency: "USD", value: "2000" } },
+      headers: { "idempotency-key": crypto.randomUUID() },
     });
     expect(((await response.json()) as { status: string }).status).toBe("processing");
     const refunded = (v: object) => (v as { refunded?: { value: string } }).refunded?.value;

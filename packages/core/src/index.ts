@@ -10,5 +10,6 @@ export * from "./keys/index.ts";
 export * from "./money/index.ts";
 export * from "./notification/index.ts";
 export * from "./payment/index.ts";
+export * from "./refund/index.ts";
 export * from "./schemas/index.ts";
 export * from "./signature/index.ts";

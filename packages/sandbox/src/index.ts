@@ -29,7 +29,7 @@ export type { Sandbox, SandboxFetchContext } from "./sandbox/sandbox.ts";
 export { SandboxError, type SandboxErrorCode } from "./sandbox/sandbox-error.ts";
 export type { SandboxMerchant, SandboxOptions } from "./sandbox/sandbox-options.ts";
 export type { SandboxPaymentStatus, WireAmount } from "./state/payment-record.ts";
-export type { SandboxPaymentView } from "./state/payment-view.ts";
+export type { SandboxPaymentView, SandboxRefundView } from "./state/payment-view.ts";
 export type { CustomerAction } from "./wallet/customer-actions.ts";
 export type { MagicAmount } from "./wallet/magic-amounts.ts";
 export { MAGIC_AMOUNTS, magicAmountFor } from "./wallet/magic-amounts.ts";

@@ -42,6 +42,7 @@ describe("the Worker's answers fit the contract in @ams-edge/core/api", () => {
     await sandbox.idle();
     const response = await merchant(`/api/payments/${created.paymentRequestId}/refunds`, {
       body: { amount: { currency: "USD", value: "250" } },
+      headers: { "idempotency-key": "contract-refund" },
     });
     const refund = await response.json();
     expect([response.status, issues(RefundViewSchema, refund)]).toStrictEqual([201, []]);

@@ -104,6 +104,7 @@ describe("a payment whose follow-up reaches its limit", () => {
     await sandbox.idle();
     const refund = await merchant(`/api/payments/${id}/refunds`, {
       body: { amount: { currency: "USD", value: "500" } },
+      headers: { "idempotency-key": "unsettled-refund" },
     });
     expect(((await refund.json()) as { status: string }).status).toBe("processing");
     const stub = env.PAYMENTS.get(env.PAYMENTS.idFromName(id));

@@ -71,6 +71,7 @@ describe("POST /api/payments/:id/refunds", () => {
     const [status, refund] = await json(
       await merchant(`/api/payments/${created.paymentRequestId}/refunds`, {
         body: { amount: { currency: "USD", value: "500" }, reason: "one coffee was cold" },
+        headers: { "idempotency-key": "cold-coffee" },
       }),
     );
     expect([status, refund]).toStrictEqual([
@@ -81,6 +82,10 @@ describe("POST /api/payments/:id/refunds", () => {
         ),
         status: "succeeded",
         amount: { currency: "USD", value: "500" },
+        reason: "one coffee was cold",
+        resultCode: "SUCCESS",
+        createdAt: expect.stringMatching(/^2\d{3}-.*Z$/),
+        updatedAt: expect.stringMatching(/^2\d{3}-.*Z$/),
       },
     ]);
     expect(sandbox.payment(created.paymentRequestId)?.refunded).toBe("500");
@@ -125,8 +130,9 @@ describe("POST /api/payments/:id/refunds", () => {
         body: { amount: { currency: "USD", value: "300" } },
         headers: { "idempotency-key": "refund-1" },
       });
-    const [, first] = await json(await send());
-    const [, second] = await json(await send());
+    const [created1, first] = await json(await send());
+    const [replayed, second] = await json(await send());
+    expect([created1, replayed]).toStrictEqual([201, 200]);
     expect(second).toStrictEqual(first);
     expect(sandbox.payment(created.paymentRequestId)?.refunded).toBe("300");
   });
@@ -135,10 +141,12 @@ describe("POST /api/payments/:id/refunds", () => {
     const { created } = await paidPayment();
     await merchant(`/api/payments/${created.paymentRequestId}/refunds`, {
       body: { amount: { currency: "USD", value: "1000" } },
+      headers: { "idempotency-key": "first" },
     });
     const [status, body] = await json(
       await merchant(`/api/payments/${created.paymentRequestId}/refunds`, {
         body: { amount: { currency: "USD", value: "251" } },
+        headers: { "idempotency-key": "second" },
       }),
     );
     expect([status, body.error]).toStrictEqual([
@@ -152,6 +160,7 @@ describe("POST /api/payments/:id/refunds", () => {
     const [conflict, refused] = await json(
       await merchant(`/api/payments/${unpaid.paymentRequestId}/refunds`, {
         body: { amount: { currency: "USD", value: "100" } },
+        headers: { "idempotency-key": "unpaid" },
       }),
     );
     expect([conflict, (refused.error as { code: string }).code]).toStrictEqual([

@@ -18,7 +18,10 @@ describe("contract types", () => {
 
   it("names the known fields only (no index signature), refunds optional", () => {
     expectTypeOf<keyof AmountView>().toEqualTypeOf<"currency" | "value">();
-    expectTypeOf<keyof RefundView>().toEqualTypeOf<"refundRequestId" | "status" | "amount">();
+    expectTypeOf<keyof RefundView>().toEqualTypeOf<
+      "refundRequestId" | "status" | "amount" | "reason" | "resultCode" | "createdAt" | "updatedAt"
+    >();
+    expectTypeOf<RefundView["reason"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<PaymentView["refunds"]>().toEqualTypeOf<RefundView[] | undefined>();
     expectTypeOf<PaymentView["code"]>().toEqualTypeOf<{
       value: string;

@@ -33,6 +33,8 @@ describe("@ams-edge/core/api", () => {
       "PaymentViewSchema",
       "PaymentViewStatusSchema",
       "REFUND_VIEW_STATUSES",
+      "RefundListItemSchema",
+      "RefundPageSchema",
       "RefundViewSchema",
       "ReviewNotificationPageSchema",
       "ReviewNotificationSchema",

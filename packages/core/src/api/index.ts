@@ -26,7 +26,14 @@ export {
   PaymentViewStatusSchema,
 } from "./payment-view.ts";
 export { REFUND_VIEW_STATUSES, type RefundViewStatus } from "./refund-status.ts";
-export { type RefundView, RefundViewSchema } from "./refund-view.ts";
+export {
+  type RefundListItem,
+  RefundListItemSchema,
+  type RefundPage,
+  RefundPageSchema,
+  type RefundView,
+  RefundViewSchema,
+} from "./refund-view.ts";
 export {
   type ReviewNotification,
   type ReviewNotificationPage,

@@ -47,7 +47,7 @@ describe("PaymentViewSchema", () => {
       tip: { currency: "USD", value: "50" },
       amount: { ...orderCodeView.amount, display: "$5.99" },
       code: { ...orderCodeView.code, format: "png" },
-      refunds: [{ ...orderCodeView.refunds?.[0], reason: "returned" }],
+      refunds: [{ ...orderCodeView.refunds?.[0], channel: "till" }],
     };
     expect(v.parse(PaymentViewSchema, newer)).toStrictEqual(newer);
   });

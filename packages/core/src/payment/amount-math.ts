@@ -9,13 +9,6 @@ export function sameAmount(a: PaymentAmount, b: PaymentAmount): boolean {
   return a.value === b.value;
 }
 
-/** The sum of two minor-unit strings; a malformed addend counts as zero. */
-export function addMinorUnits(a: string, b: string): string {
-  const left = DIGITS.test(a) ? BigInt(a) : 0n;
-  const right = DIGITS.test(b) ? BigInt(b) : 0n;
-  return (left + right).toString();
-}
-
 /** Epoch ms from an ISO 8601 string, or `null` when absent or unreadable. */
 export function parseTime(value: string | null | undefined): number | null {
   if (typeof value !== "string") return null;

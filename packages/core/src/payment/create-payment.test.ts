@@ -45,8 +45,6 @@ describe("createPayment", () => {
       paid: null,
       paidThenCancelled: null,
       mismatch: null,
-      refunds: {},
-      refundedValue: "0",
     });
   });
 

@@ -80,7 +80,5 @@ export function createPayment(params: CreatePaymentParams): PaymentState {
     paid: null,
     paidThenCancelled: null,
     mismatch: null,
-    refunds: {},
-    refundedValue: "0",
   };
 }

@@ -12,7 +12,6 @@ export type {
   PayErrorEvent,
   PaymentEvent,
   PayResultEvent,
-  RefundResultEvent,
 } from "./payment-event.ts";
 export type { PaymentSchedule } from "./payment-schedule.ts";
 export { DEFAULT_PAYMENT_SCHEDULE, resolvePaymentSchedule } from "./payment-schedule.ts";
@@ -32,7 +31,6 @@ export type {
   PaymentScenario,
   PaymentState,
   PaymentStatus,
-  RefundRecord,
 } from "./payment-state.ts";
 export { FINAL_REFINEMENTS, FINAL_STATUSES, isFinalStatus } from "./payment-state.ts";
 export type { GatewayResult } from "./result-events.ts";

@@ -90,16 +90,6 @@ export interface CancelResultEvent {
   paymentId?: string | null;
 }
 
-/** The answer to a refund or refund inquiry; tracked to expose the refunded total. */
-export interface RefundResultEvent {
-  type: "refund_result";
-  at: number;
-  refundRequestId: string;
-  status: "S" | "F" | "U";
-  resultCode: string;
-  refundAmount: PaymentAmount;
-}
-
 /** Everything that can happen to a payment, as plain JSON data. */
 export type PaymentEvent =
   | PayResultEvent
@@ -108,5 +98,4 @@ export type PaymentEvent =
   | InquiryResultEvent
   | CancelRequestedEvent
   | CancelSentEvent
-  | CancelResultEvent
-  | RefundResultEvent;
+  | CancelResultEvent;

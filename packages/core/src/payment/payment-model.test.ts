@@ -122,22 +122,6 @@ const eventArb: fc.Arbitrary<PaymentEvent> = fc.oneof(
       ),
     )
     .map(([at, [status, code]]) => cancelResult(at, status, code)),
-  fc
-    .tuple(
-      atArb,
-      fc.constantFrom("refund-1", "refund-2"),
-      fc.constantFrom("S" as const, "F" as const, "U" as const),
-    )
-    .map(
-      ([at, refundRequestId, status]): PaymentEvent => ({
-        type: "refund_result",
-        at,
-        refundRequestId,
-        status,
-        resultCode: status === "S" ? "SUCCESS" : "PROCESS_FAIL",
-        refundAmount: { currency: "USD", value: "100" },
-      }),
-    ),
 );
 
 /** Events sometimes repeated right away, as an at-least-once channel delivers them. */

@@ -69,8 +69,6 @@ describe("PROTOCOL §7: the customer paid but the notification never arrived", (
       paid: { source: "inquiry", amount: ORDER_AMOUNT, paidAt: PAID_AT, reportedAt: T0 + 43_500 },
       paidThenCancelled: null,
       mismatch: null,
-      refunds: {},
-      refundedValue: "0",
     });
     expect(nextAction(state, T0 + 43_500)).toStrictEqual({ type: "none" });
   });
@@ -428,28 +426,5 @@ describe("merchant cancel", () => {
   test("after a final unpaid state is ignored", () => {
     const failed = transition(newPayment(), payResult(T0 + 300, "F"));
     expect(transition(failed, { type: "cancel_requested", at: T0 + 400 })).toBe(failed);
-  });
-});
-
-describe("refunds", () => {
-  test("successful refunds add up once each; the payment stays succeeded", () => {
-    const refund = (at: number, id: string, status: "S" | "F" | "U", value: string) => ({
-      type: "refund_result" as const,
-      at,
-      refundRequestId: id,
-      status,
-      resultCode: status === "S" ? "SUCCESS" : "UNKNOWN_EXCEPTION",
-      refundAmount: { currency: "USD", value },
-    });
-    const state = applyAll(transition(codeIssued(), paidNotification(T0 + 20_000)), [
-      refund(T0 + 40_000, "refund-1", "U", "100"),
-      refund(T0 + 41_000, "refund-1", "S", "100"),
-      refund(T0 + 41_000, "refund-1", "S", "100"),
-      refund(T0 + 42_000, "refund-2", "S", "250"),
-      refund(T0 + 43_000, "refund-3", "F", "999"),
-    ]);
-    expect(state.status).toBe("succeeded");
-    expect(state.refundedValue).toBe("350");
-    expect(Object.keys(state.refunds).sort()).toStrictEqual(["refund-1", "refund-2", "refund-3"]);
   });
 });

@@ -116,18 +116,6 @@ export interface MismatchRecord {
   at: number;
 }
 
-/** One refund as last reported. */
-export interface RefundRecord {
-  /** `S` refunded, `F` refused, `U` unknown yet. */
-  status: "S" | "F" | "U";
-  /** The refunded (or requested) amount. */
-  amount: PaymentAmount;
-  /** The gateway's result code. */
-  resultCode: string;
-  /** When the result was received, epoch ms. */
-  at: number;
-}
-
 /**
  * Everything the state machine knows about one payment. Plain JSON data: store it as is and
  * feed it back to {@link transition} and {@link nextAction}. Timestamps are epoch milliseconds.
@@ -210,10 +198,6 @@ export interface PaymentState {
   paidThenCancelled: PaidThenCancelledRecord | null;
   /** Set when status is `mismatch`. */
   mismatch: MismatchRecord | null;
-  /** Refund results by `refundRequestId`. */
-  refunds: Record<string, RefundRecord>;
-  /** Sum of successful refunds in minor units (same currency as the order). */
-  refundedValue: string;
 }
 
 /** Statuses no event moves back to an open status. */

@@ -2,7 +2,6 @@ import { parseTime } from "./amount-math.ts";
 import { applyCancelRequested, applyCancelResult, applyCancelSent } from "./apply-cancel.ts";
 import { applyInquiry } from "./apply-inquiry.ts";
 import { applyPay } from "./apply-pay.ts";
-import { applyRefund } from "./apply-refund.ts";
 import { applyFailure, applySuccess } from "./apply-report.ts";
 import type { PaymentEvent } from "./payment-event.ts";
 import { DEFAULT_PAYMENT_SCHEDULE, type PaymentSchedule } from "./payment-schedule.ts";
@@ -50,8 +49,6 @@ function apply(state: PaymentState, event: PaymentEvent): PaymentState {
       return applyCancelSent(state, event);
     case "cancel_result":
       return applyCancelResult(state, event);
-    case "refund_result":
-      return applyRefund(state, event);
   }
 }
 
@@ -69,7 +66,6 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   "cancel_requested",
   "cancel_sent",
   "cancel_result",
-  "refund_result",
 ]);
 
 /**

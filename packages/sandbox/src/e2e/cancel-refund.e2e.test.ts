@@ -178,3 +178,48 @@ describe("refund over HTTP", () => {
     expect(unknown.resultCode).toBe("ORDER_NOT_EXIST");
   });
 });
+
+describe("refunds the way PROTOCOL.md has them", () => {
+  it("makes a refund answered U (the answer is lost, not the refund), and inquiryRefund reports it", async () => {
+    stack = await startStack({
+      faults: [
+        { kind: "unknown-result", apis: ["refund"], count: 1, resultCode: "PAYMENT_IN_PROCESS" },
+      ],
+    });
+    const paymentId = await paidPayment(stack, "refund-unclear", "1000");
+    const request = {
+      refundRequestId: "refund-unclear_1",
+      paymentId,
+      refundAmount: { currency: "USD", value: "400" },
+    };
+    const unclear = await stack.client.refund(request);
+    expect([unclear.status, unclear.resultCode]).toStrictEqual(["U", "PAYMENT_IN_PROCESS"]);
+    const inquiry = await stack.client.inquiryRefund({ refundRequestId: "refund-unclear_1" });
+    expect(inquiry.ok && [inquiry.data.refundStatus, inquiry.data.refundAmount]).toStrictEqual([
+      "SUCCESS",
+      { currency: "USD", value: "400" },
+    ]);
+    // Sent again with the same id and fields: the same refund, not a second one.
+    const again = await stack.client.refund(request);
+    expect(again.status).toBe("S");
+    // The same id with another amount: REPEAT_REQ_INCONSISTENT, and nothing more is refunded.
+    const altered = await stack.client.refund({
+      ...request,
+      refundAmount: { currency: "USD", value: "300" },
+    });
+    expect([altered.status, altered.resultCode]).toStrictEqual(["F", "REPEAT_REQ_INCONSISTENT"]);
+    const refunds = stack.server.sandbox.refunds(paymentId);
+    expect(refunds.map((r) => [r.refundRequestId, r.amount.value])).toStrictEqual([
+      ["refund-unclear_1", "400"],
+    ]);
+    expect(stack.server.sandbox.refunds("refund-unclear")).toStrictEqual(refunds);
+    expect(stack.server.sandbox.payment(paymentId)?.refunded).toBe("400");
+  });
+
+  it("answers ORDER_NOT_EXIST to an inquiry about a refund it never took", async () => {
+    stack = await startStack();
+    const inquiry = await stack.client.inquiryRefund({ refundRequestId: "never-sent_1" });
+    expect([inquiry.status, inquiry.resultCode]).toStrictEqual(["F", "ORDER_NOT_EXIST"]);
+    expect(stack.server.sandbox.refunds("nothing-here")).toStrictEqual([]);
+  });
+});

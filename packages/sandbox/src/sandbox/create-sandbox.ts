@@ -9,7 +9,7 @@ import { createNotifier } from "../notify/notifier.ts";
 import { PROVIDER_RESEND_SCHEDULE_SECONDS } from "../notify/resend-schedule.ts";
 import { createMessageSigner } from "../signing/sign-message.ts";
 import { createPaymentStore } from "../state/payment-store.ts";
-import { paymentView } from "../state/payment-view.ts";
+import { paymentView, refundView } from "../state/payment-view.ts";
 import { formatTime } from "../time/format-time.ts";
 import { applyCustomerAction, closeIfExpired } from "../wallet/customer-actions.ts";
 import { MAGIC_AMOUNTS } from "../wallet/magic-amounts.ts";
@@ -160,6 +160,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const closed = closeIfExpired(runtime, payment);
       if (closed !== null) track(closed);
       return paymentView(payment);
+    },
+    refunds(id) {
+      const payment = runtime.store.findPayment(id);
+      if (payment === undefined) return [];
+      return runtime.store
+        .refundsOf(payment.paymentId)
+        .toSorted((a, b) => a.createdAt - b.createdAt)
+        .map(refundView);
     },
     notifications: (paymentId) => notifier.list(paymentId),
     act(id, action, resultCode) {

@@ -2,7 +2,7 @@ import type { Clock } from "../clock/clock.ts";
 import type { ActiveFault } from "../faults/fault-injector.ts";
 import type { FaultRule } from "../faults/fault-rule.ts";
 import type { NotificationRecord } from "../notify/notification-record.ts";
-import type { SandboxPaymentView } from "../state/payment-view.ts";
+import type { SandboxPaymentView, SandboxRefundView } from "../state/payment-view.ts";
 import type { CustomerAction } from "../wallet/customer-actions.ts";
 
 /** What the runtime offers a request besides the request: workerd's `ctx` fits. */
@@ -19,6 +19,11 @@ export interface Sandbox {
   payments(): SandboxPaymentView[];
   /** One payment by payment id or merchant request id. */
   payment(id: string): SandboxPaymentView | undefined;
+  /**
+   * The refunds made of one payment (by either id), oldest first: exactly what moved money back,
+   * one entry per refund request id however often it was sent.
+   */
+  refunds(id: string): SandboxRefundView[];
   /** Every notification and its attempts, optionally for one payment (either id). */
   notifications(paymentId?: string): NotificationRecord[];
   /**

@@ -33,6 +33,34 @@ export interface SandboxPaymentView {
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** A refund the sandbox made, as inspection shows it. */
+export interface SandboxRefundView {
+  /** The merchant's id of the refund (its idempotency key). */
+  readonly refundRequestId: string;
+  /** The sandbox's id of the refund. */
+  readonly refundId: string;
+  readonly amount: WireAmount;
+  readonly reason: string | null;
+  readonly createdAt: string;
+}
+
+/** The inspection view of a refund. */
+export function refundView(refund: {
+  refundRequestId: string;
+  refundId: string;
+  amount: WireAmount;
+  reason: string | null;
+  createdAt: number;
+}): SandboxRefundView {
+  return {
+    refundRequestId: refund.refundRequestId,
+    refundId: refund.refundId,
+    amount: { currency: refund.amount.currency, value: refund.amount.value },
+    reason: refund.reason,
+    createdAt: new Date(refund.createdAt).toISOString(),
+  };
+}
+
 /** The inspection view of a payment. */
 export function paymentView(payment: PaymentRecord): SandboxPaymentView {
   return {

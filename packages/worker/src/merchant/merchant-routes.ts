@@ -12,14 +12,24 @@ import {
   type PaymentListFilter,
 } from "../payment-index/payment-index.ts";
 import {
+  exportRefundsCsv,
+  listRefunds,
+  type RefundListFilter,
+} from "../payment-index/refund-index.ts";
+import {
   fingerprint,
   newPaymentRequestId,
   paymentRequestIdForKey,
 } from "../payments/payment-request-id.ts";
 import { paymentObject, unwrap } from "../payments/payment-stub.ts";
+import { refundRequestIdForKey } from "../payments/refund-request-id.ts";
 import { startPayment } from "../payments/start-payment.ts";
-import { toHex } from "../util/base64url.ts";
-import { CreatePaymentBodySchema, ListQuerySchema, RefundBodySchema } from "./request-schemas.ts";
+import {
+  CreatePaymentBodySchema,
+  ListQuerySchema,
+  RefundBodySchema,
+  RefundListQuerySchema,
+} from "./request-schemas.ts";
 import { storeFor } from "./store-for.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -134,6 +144,9 @@ merchantRoutes.post("/payments/:id/inquire", merchantOnly, async (c) => {
   return c.json(view);
 });
 
+// Idempotency as Stripe has it: a key is required, bound to its request (payment, amount,
+// currency, reason) by the refund id it derives, and a retry answers with the refund (200)
+// instead of refunding again. A refused request records nothing, so its key stays free.
 merchantRoutes.post("/payments/:id/refunds", merchantOnly, async (c) => {
   const { config } = c.var;
   const paymentRequestId = c.req.param("id");
@@ -142,21 +155,59 @@ merchantRoutes.post("/payments/:id/refunds", merchantOnly, async (c) => {
     await readJsonBody(c.req.raw, MAX_BODY_BYTES),
     "refund",
   );
-  const idempotencyKey = c.req.header("idempotency-key");
-  // The payment's id leads the refund's, so a REFUND_RESULT notification finds its payment.
-  const suffix =
-    idempotencyKey === undefined
-      ? toHex(crypto.getRandomValues(new Uint8Array(8)))
-      : (await fingerprint(["refund", idempotencyKey])).slice(0, 16);
-  const refund = unwrap(
-    await paymentObject(c.env, paymentRequestId).refund({
-      refundRequestId: `${paymentRequestId}_${suffix}`,
+  const stub = paymentObject(c.env, paymentRequestId);
+  const refundRequestId = await refundRequestIdForKey(
+    paymentRequestId,
+    c.req.header("idempotency-key"),
+  );
+  const { created, view } = unwrap(
+    await stub.refund({
+      refundRequestId,
       amount: body.amount,
       reason: body.reason ?? null,
       notifyUrl: `${baseUrlOf(config, c.req.url)}/alipay/notify`,
     }),
   );
-  return c.json(refund, 201);
+  return c.json(view, created ? 201 : 200);
+});
+
+function refundFilterOf(query: {
+  storeId?: string | undefined;
+  status?: string | undefined;
+  paymentRequestId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): RefundListFilter {
+  return {
+    ...(query.storeId === undefined ? {} : { storeId: query.storeId }),
+    ...(query.status === undefined ? {} : { status: query.status }),
+    ...(query.paymentRequestId === undefined ? {} : { paymentRequestId: query.paymentRequestId }),
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+  };
+}
+
+merchantRoutes.get("/refunds", merchantOnly, async (c) => {
+  const query = parseInput(RefundListQuerySchema, c.req.query(), "query");
+  const page = await listRefunds(
+    c.env.DB,
+    refundFilterOf(query),
+    query.cursor ?? null,
+    query.limit ?? 50,
+  );
+  return c.json(page);
+});
+
+merchantRoutes.get("/refunds/export.csv", merchantOnly, async (c) => {
+  const query = parseInput(RefundListQuerySchema, c.req.query(), "query");
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "");
+  return new Response(exportRefundsCsv(c.env.DB, refundFilterOf(query)), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="refunds-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
 });
 
 merchantRoutes.get("/payments/:id/events", merchantOnly, async (c) => {

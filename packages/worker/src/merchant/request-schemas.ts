@@ -1,4 +1,4 @@
-import { PaymentViewStatusSchema } from "@ams-edge/core/api";
+import { PaymentViewStatusSchema, REFUND_VIEW_STATUSES } from "@ams-edge/core/api";
 import * as v from "valibot";
 
 /** Minor units: digits, no leading zero, at least 1. */
@@ -46,6 +46,25 @@ const Timestamp = v.pipe(
   v.transform((text) => new Date(text).toISOString()),
 );
 
+const Limit = v.pipe(
+  v.string(),
+  v.regex(/^[0-9]{1,3}$/, "expected a whole number"),
+  v.transform(Number),
+  v.minValue(1),
+  v.maxValue(200),
+);
+
+/** Query of `GET /api/refunds` and its CSV export. */
+export const RefundListQuerySchema = v.object({
+  storeId: v.optional(v.string()),
+  status: v.optional(v.picklist(REFUND_VIEW_STATUSES)),
+  paymentRequestId: v.optional(v.string()),
+  from: v.optional(Timestamp),
+  to: v.optional(Timestamp),
+  cursor: v.optional(v.string()),
+  limit: v.optional(Limit),
+});
+
 /** Query of `GET /api/payments` and its CSV export. */
 export const ListQuerySchema = v.object({
   storeId: v.optional(v.string()),
@@ -60,13 +79,5 @@ export const ListQuerySchema = v.object({
     ),
   ),
   cursor: v.optional(v.string()),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[0-9]{1,3}$/, "expected a whole number"),
-      v.transform(Number),
-      v.minValue(1),
-      v.maxValue(200),
-    ),
-  ),
+  limit: v.optional(Limit),
 });

@@ -1,9 +1,10 @@
 import {
   type AmsResult,
+  findRefund,
   type PaymentEvent,
-  type PaymentState,
   type RefundNotice,
   type RefundResultEvent,
+  type RefundState,
   toCancelEvent,
   toInquiryEvent,
   toPayEvent,
@@ -53,21 +54,20 @@ export function eventOf(
 
 /**
  * The `refund_result` event for a verified `REFUND_RESULT`'s notice, or null when the notice names
- * no refund of this payment. A notice without an amount is for the amount the refund asked for.
+ * no refund of this payment.
  */
 export function refundNoticeEvent(
   notice: RefundNotice,
-  state: PaymentState,
+  refunds: RefundState,
   at: number,
 ): RefundResultEvent | null {
-  const known = state.refunds[notice.refundRequestId];
-  if (known === undefined) return null;
+  if (findRefund(refunds, notice.refundRequestId) === undefined) return null;
   return {
     type: "refund_result",
     at,
     refundRequestId: notice.refundRequestId,
     status: notice.status,
     resultCode: notice.resultCode,
-    refundAmount: notice.refundAmount ?? known.amount,
+    refundAmount: notice.refundAmount,
   };
 }

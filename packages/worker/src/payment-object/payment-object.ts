@@ -1,17 +1,26 @@
 import { DurableObject } from "cloudflare:workers";
 import {
   createPayment,
+  findRefund,
   type NotificationMeaning,
   nextAction,
+  nextRefundAction,
   type PaymentAction,
   type PaymentEvent,
   type PaymentState,
+  type RefundEvent,
+  type RefundResultEvent,
+  type RefundState,
+  toRefundErrorEvent,
+  toRefundInquiryEvent,
+  toRefundResultEvent,
   transition,
+  transitionRefund,
 } from "@ams-edge/core";
 import { loadConfig } from "../config/load-config.ts";
 import { logUnappliedNotifications } from "../notify/other-notification-log.ts";
 import { upsertPaymentIndex } from "../payment-index/payment-index.ts";
-import { followUpRefunds } from "./follow-up-refunds.ts";
+import { upsertRefundIndex } from "../payment-index/refund-index.ts";
 import { gatewayClient } from "./gateway-client.ts";
 import {
   type CallOutcome,
@@ -23,12 +32,12 @@ import {
 import { acceptLiveSocket, broadcast, visiblePart } from "./live-sockets.ts";
 import type { CreatePaymentCommand } from "./order-record.ts";
 import { PaymentStorage, type StoredPayment } from "./payment-storage.ts";
-import type { AmountView, ObjectResult, PaymentView, RefundView } from "./payment-view.ts";
-import { refundAttention, refundInquirySchedule, refundInquiryTimes } from "./refund-inquiry.ts";
-import { RefundInquiryStorage } from "./refund-inquiry-storage.ts";
-import { type RefundCommand, runRefund } from "./run-refund.ts";
+import type { ObjectResult, PaymentView, RefundView } from "./payment-view.ts";
+import { decideRefund, type RefundCommand } from "./refund-decision.ts";
+import { scaledRefundSchedule } from "./refund-schedule.ts";
+import { legacyRefunds, RefundStorage } from "./refund-storage.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
-import { toPaymentView } from "./to-payment-view.ts";
+import { toPaymentView, toRefundView } from "./to-payment-view.ts";
 
 /** Longest wait between retries of a failed D1 write. */
 const D1_RETRY_MAX_MS = 60_000;
@@ -57,17 +66,19 @@ const fail = <T>(
  */
 export class PaymentObject extends DurableObject<Env> {
   readonly #storage: PaymentStorage;
+  readonly #refundStorage: RefundStorage;
   #payInFlight: Promise<void> | null = null;
-  readonly #refundsInFlight = new Map<string, AmountView>();
-  readonly #refundInquiries: RefundInquiryStorage;
-  readonly #refundInquiriesInFlight = new Set<string>();
+  /** Refund calls this instance is waiting on, by refund id (a replay waits for the answer). */
+  readonly #refundSends = new Map<string, Promise<void>>();
+  /** Refund inquiries this instance is waiting on (an alarm running alongside skips them). */
+  readonly #refundInquiries = new Set<string>();
   /** Consecutive failed D1 writes, for the retry delay (reset by a success). */
   #d1Failures = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#storage = new PaymentStorage(ctx.storage.sql);
-    this.#refundInquiries = new RefundInquiryStorage(ctx.storage.sql);
+    this.#refundStorage = new RefundStorage(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -157,20 +168,42 @@ export class PaymentObject extends DurableObject<Env> {
     return { ok: true, value: this.#currentView() };
   }
 
-  /** Refunds part or all of a paid payment. */
-  async refund(command: RefundCommand): Promise<ObjectResult<RefundView>> {
+  /**
+   * Refunds part or all of a paid payment, once per refund id. A new refund is recorded before
+   * its refund call is sent (a restart finds it and follows it up), and answered with where it
+   * stands once the call is answered (`created: true`). The same id with the same request is
+   * answered with the refund's current view, after its call in flight (if any) is answered
+   * (`created: false`); with another request, `IDEMPOTENCY_KEY_REUSED`. A refused refund is not
+   * recorded.
+   */
+  async refund(
+    command: RefundCommand,
+  ): Promise<ObjectResult<{ created: boolean; view: RefundView }>> {
     const stored = this.#storage.load();
     if (stored === null) return fail("PAYMENT_NOT_FOUND", "no such payment");
-    const outcome = await runRefund(
-      stored,
-      command,
-      this.#client(),
-      (event) => this.#apply(event),
-      (kind, data) => this.#storage.append(kind, data),
-      this.#refundsInFlight,
-    );
+    const refunds = this.#loadRefunds(stored);
+    const decision = decideRefund(stored.state, refunds, command, Date.now());
+    if (decision.kind === "refused") return fail(decision.code, decision.message);
+    const id = command.refundRequestId;
+    if (decision.kind === "replay") {
+      await this.#refundSends.get(id);
+      return { ok: true, value: { created: false, view: this.#refundView(id) } };
+    }
+    this.#storage.append("command", { type: "refund", ...command });
+    this.#applyRefund(decision.event);
+    const watchdogAt = decision.event.at + this.#refundSchedule().leaseMs;
+    const paymentId = stored.state.paymentId ?? "";
+    const send = (async () => {
+      // A watchdog: if this object is torn down before the refund is answered, the alarm follows
+      // it up from storage.
+      await this.#armBy(watchdogAt);
+      await this.#sendRefund(command, paymentId);
+    })().finally(() => this.#refundSends.delete(id));
+    // Set before anything is awaited: a replay arriving meanwhile waits for this answer.
+    this.#refundSends.set(id, send);
+    await send;
     await this.#afterChange();
-    return outcome;
+    return { ok: true, value: { created: true, view: this.#refundView(id) } };
   }
 
   /**
@@ -193,16 +226,23 @@ export class PaymentObject extends DurableObject<Env> {
       { requestTime: input.requestTime, rawBody: input.rawBody },
       at,
     );
-    const { event, reason, notifyType } = meaningFor(input.meaning, stored.state, at);
-    // What the state machine cannot act on is kept for review, with the reason; a scheduled
-    // inquiry still settles the payment.
+    const { event, reason, notifyType } = meaningFor(input.meaning, this.#loadRefunds(stored), at);
+    // What the state machines cannot act on is kept for review, with the reason; a scheduled
+    // inquiry still settles the payment or the refund.
     if (reason !== null) {
       this.#storage.append("notification_unapplied", { reason, notifyType, notificationSeq }, at);
     }
-    const next = event === null ? stored : this.#applyTo(stored, event);
-    if (next === stored && reason === null) return { known: true, changed: false };
+    let next = stored;
+    let changed = false;
+    if (event !== null && event.type === "refund_result") {
+      changed = this.#applyRefund(event, stored);
+    } else if (event !== null) {
+      next = this.#applyTo(stored, event);
+      changed = next !== stored;
+    }
+    if (!changed && reason === null) return { known: true, changed: false };
     await this.#afterChange(next, "later", reason !== null);
-    return { known: true, changed: next !== stored };
+    return { known: true, changed };
   }
 
   /**
@@ -217,12 +257,11 @@ export class PaymentObject extends DurableObject<Env> {
     const plannedAt = this.#storage.plannedAlarm() ?? 0;
     const now = Math.max(Date.now(), plannedAt);
     const action = nextAction(stored.state, now, this.#schedule());
-    const refund = refundInquiryTimes(
-      stored.state,
-      this.#refundInquiries.records(),
-      this.#refundSchedule(),
-    )[0];
-    if ((action.type === "none" || action.at > now) && (refund === undefined || refund.at > now)) {
+    const refund = nextRefundAction(this.#loadRefunds(stored), now, this.#refundSchedule());
+    if (
+      (action.type === "none" || action.at > now) &&
+      (refund.type === "none" || refund.at > now)
+    ) {
       // Armed only for what D1 is owed (the index, the review log): write it and re-arm; no
       // gateway call is due, so nothing goes in the event log.
       await this.#afterChange(stored);
@@ -268,40 +307,120 @@ export class PaymentObject extends DurableObject<Env> {
   }
 
   #refundSchedule() {
-    return refundInquirySchedule(this.#schedule(), loadConfig(this.env).scheduleScale);
+    return scaledRefundSchedule(loadConfig(this.env).scheduleScale);
+  }
+
+  /** The payment's refunds as stored (or as kept by a payment stored before refunds had their own). */
+  #loadRefunds(stored: StoredPayment): RefundState {
+    return this.#refundStorage.load() ?? legacyRefunds(stored.state.paymentRequestId, stored.state);
+  }
+
+  #refundView(refundRequestId: string): RefundView {
+    const record = findRefund(this.#loadRefunds(this.#requireStored()), refundRequestId);
+    if (record === undefined) throw new Error(`no refund ${refundRequestId}`);
+    return toRefundView(record);
   }
 
   /**
-   * Runs the refund inquiries due at `now` (or, with `stalled`, those whose follow-up stopped).
-   * A refund's follow-up stopping or resuming changes the view's flag without a new state
-   * version: the sockets hear it, and the index row is marked owed so that it is rewritten.
+   * Applies one refund event to the stored refunds; on a change stores them, logs the transition
+   * and tells the sockets. True when it changed something.
    */
-  async #followUpRefunds(now: number, stalled = false): Promise<void> {
-    const flagBefore = JSON.stringify(this.#currentView().attention);
-    await followUpRefunds(
-      {
-        state: () => this.#requireStored().state,
-        client: this.#client(),
-        apply: (event) => this.#apply(event),
-        log: (kind, data) => this.#storage.append(kind, data),
-        inquiries: this.#refundInquiries,
-        schedule: this.#refundSchedule(),
-        sending: this.#refundsInFlight,
-        inquiring: this.#refundInquiriesInFlight,
-      },
-      now,
-      stalled,
-    );
-    const view = this.#currentView();
-    if (JSON.stringify(view.attention) === flagBefore) return;
-    // The index takes a row of the same version when its view differs (see upsertPaymentIndex).
-    this.#storage.saveIndexedVersion(view.version - 1);
-    if (this.ctx.getWebSockets().length > 0) broadcast(this.ctx, view);
+  #applyRefund(event: RefundEvent, stored: StoredPayment = this.#requireStored()): boolean {
+    const refunds = this.#loadRefunds(stored);
+    const next = transitionRefund(refunds, event, this.#refundSchedule());
+    if (next === refunds) return false;
+    this.#refundStorage.save(next);
+    this.#storage.append("transition", {
+      event,
+      refundRequestId: event.refundRequestId,
+      from: findRefund(refunds, event.refundRequestId)?.status ?? null,
+      to: findRefund(next, event.refundRequestId)?.status ?? null,
+      version: next.version,
+    });
+    if (this.ctx.getWebSockets().length > 0) {
+      const before = this.#viewOf(stored, stored.state, refunds);
+      const after = this.#viewOf(stored, stored.state, next);
+      if (visiblePart(before) !== visiblePart(after)) broadcast(this.ctx, after);
+    }
+    return true;
   }
 
-  /** The API's view of `stored`, flagged when the payment or one of its refunds needs a person. */
-  #viewOf(stored: StoredPayment, state: PaymentState = stored.state): PaymentView {
-    const refunds = refundAttention(state, this.#refundInquiries.records(), this.#refundSchedule());
+  /** Sends a recorded refund and applies its answer (a transport failure leaves it unclear). */
+  async #sendRefund(command: RefundCommand, paymentId: string): Promise<void> {
+    const id = command.refundRequestId;
+    const outcome = await outcomeOf(() =>
+      this.#client().refund({
+        refundRequestId: id,
+        paymentId,
+        refundAmount: command.amount,
+        ...(command.reason === null ? {} : { refundReason: command.reason }),
+        refundNotifyUrl: command.notifyUrl,
+      }),
+    );
+    this.#storage.append("response", outcomeLogEntry("refund", outcome));
+    const at = Date.now();
+    this.#applyRefund(
+      "error" in outcome
+        ? toRefundErrorEvent("refund", id, outcome.error, at)
+        : toRefundResultEvent(id, outcome.result, at),
+    );
+  }
+
+  /**
+   * Inquires (`inquiryRefund`) about every refund whose follow-up is due at `now`, each once; with
+   * `flagged`, about each refund whose follow-up stopped unsettled instead (a merchant's request:
+   * a verdict settles it, anything else leaves it flagged). A refund whose call or inquiry this
+   * instance is still waiting on is left to it.
+   */
+  async #followUpRefunds(now: number, flagged = false): Promise<void> {
+    const asked = new Set<string>();
+    for (;;) {
+      const refunds = this.#loadRefunds(this.#requireStored());
+      let id: string | undefined;
+      if (flagged) {
+        id = refunds.refunds.find(
+          (r) =>
+            r.attention !== null &&
+            (r.status === "sending" || r.status === "unclear") &&
+            !asked.has(r.refundRequestId),
+        )?.refundRequestId;
+      } else {
+        const action = nextRefundAction(refunds, now, this.#refundSchedule());
+        if (action.type === "inquire" && action.at <= now) id = action.refundRequestId;
+      }
+      if (id === undefined || asked.has(id)) return;
+      asked.add(id);
+      if (this.#refundSends.has(id) || this.#refundInquiries.has(id)) continue;
+      const refundRequestId = id;
+      this.#refundInquiries.add(refundRequestId);
+      try {
+        const outcome = await outcomeOf(() => this.#client().inquiryRefund({ refundRequestId }));
+        this.#storage.append("response", outcomeLogEntry("inquiryRefund", outcome));
+        this.#applyRefund(
+          "error" in outcome
+            ? toRefundErrorEvent("inquiryRefund", refundRequestId, outcome.error, now)
+            : toRefundInquiryEvent(refundRequestId, outcome.result, now),
+        );
+      } finally {
+        this.#refundInquiries.delete(refundRequestId);
+      }
+    }
+  }
+
+  /** Makes sure the alarm runs at `at` at the latest. */
+  async #armBy(at: number): Promise<void> {
+    const armed = await this.ctx.storage.getAlarm();
+    if (armed !== null && armed <= at) return;
+    this.#storage.savePlannedAlarm(at);
+    await this.ctx.storage.setAlarm(at);
+  }
+
+  /** The API's view of `stored`, with its refunds. */
+  #viewOf(
+    stored: StoredPayment,
+    state: PaymentState = stored.state,
+    refunds: RefundState = this.#loadRefunds(stored),
+  ): PaymentView {
     return toPaymentView(stored.order, state, refunds);
   }
 
@@ -392,8 +511,9 @@ export class PaymentObject extends DurableObject<Env> {
    * Arms the alarm for the next action, refund inquiry or D1 write, whichever comes first, and
    * with `d1: "now"` brings D1 up to date first.
    *
-   * D1 holds two projections of this object: the payment's row in the `payments` index, behind
-   * while the version it last received (`indexedVersion`) is not the state's, and the review log
+   * D1 holds two projections of this object: the payment's row in the `payments` index with its
+   * refunds' rows in `refunds`, behind while the version they last received (`indexedVersion`) is
+   * not the view's (the payment's version plus the refunds'), and the review log
    * of kept notifications that changed nothing (`notifications`), behind while a
    * `notification_unapplied` entry has not been copied there. Those gaps are the outbox. With
    * `"later"` (the notification path) nothing waits for D1: the alarm is armed for
@@ -408,21 +528,21 @@ export class PaymentObject extends DurableObject<Env> {
     reviewOwed = d1 === "now",
   ): Promise<void> {
     const now = Date.now();
-    const indexOwed = this.#storage.indexedVersion() !== stored.state.version;
+    const refunds = this.#loadRefunds(stored);
+    const view = this.#viewOf(stored, stored.state, refunds);
+    const indexOwed = this.#storage.indexedVersion() !== view.version;
     let d1DueAt: number | null = null;
     if (indexOwed || reviewOwed) {
       d1DueAt =
-        d1 === "now" ? await this.#writeD1(stored, indexOwed, now) : now + D1_WRITE_DELAY_MS;
+        d1 === "now"
+          ? await this.#writeD1(stored, view, refunds, indexOwed, now)
+          : now + D1_WRITE_DELAY_MS;
     }
     const action = nextAction(stored.state, now, this.#schedule());
-    const refund = refundInquiryTimes(
-      stored.state,
-      this.#refundInquiries.records(),
-      this.#refundSchedule(),
-    )[0];
+    const refund = nextRefundAction(refunds, now, this.#refundSchedule());
     const times: number[] = [];
     if (action.type !== "none") times.push(action.at);
-    if (refund !== undefined) times.push(refund.at);
+    if (refund.type !== "none") times.push(refund.at);
     if (d1DueAt !== null) times.push(d1DueAt);
     const at = times.length === 0 ? null : Math.min(...times);
     if (this.#storage.plannedAlarm() !== at) this.#storage.savePlannedAlarm(at);
@@ -438,14 +558,28 @@ export class PaymentObject extends DurableObject<Env> {
    * unreported entries. Returns null once written, or, when D1 failed, when to try again (1 s,
    * doubling per consecutive failure, at most 60 s).
    */
-  async #writeD1(stored: StoredPayment, indexOwed: boolean, now: number): Promise<number | null> {
+  async #writeD1(
+    stored: StoredPayment,
+    view: PaymentView,
+    refunds: RefundState,
+    indexOwed: boolean,
+    now: number,
+  ): Promise<number | null> {
     try {
       if (indexOwed) {
-        await upsertPaymentIndex(this.env.DB, this.#viewOf(stored), {
+        await upsertPaymentIndex(this.env.DB, view, {
           referenceOrderId: stored.order.referenceOrderId,
-          refundedValue: stored.state.refundedValue,
+          refundedValue: view.refunded.value,
         });
-        this.#storage.saveIndexedVersion(stored.state.version);
+        if (refunds.refunds.length > 0) {
+          await upsertRefundIndex(
+            this.env.DB,
+            view.paymentRequestId,
+            view.storeId,
+            refunds.refunds,
+          );
+        }
+        this.#storage.saveIndexedVersion(view.version);
       }
       const unreported = this.#storage.unreportedUnapplied();
       const last = unreported.at(-1);
@@ -473,9 +607,13 @@ export class PaymentObject extends DurableObject<Env> {
  */
 function meaningFor(
   meaning: NotificationMeaning,
-  state: PaymentState,
+  refunds: RefundState,
   at: number,
-): { event: PaymentEvent | null; reason: string | null; notifyType: string | null } {
+): {
+  event: PaymentEvent | RefundResultEvent | null;
+  reason: string | null;
+  notifyType: string | null;
+} {
   switch (meaning.kind) {
     case "payment":
       return {
@@ -484,7 +622,7 @@ function meaningFor(
         notifyType: "PAYMENT_RESULT",
       };
     case "refund": {
-      const event = refundNoticeEvent(meaning.notice, state, at);
+      const event = refundNoticeEvent(meaning.notice, refunds, at);
       return {
         event,
         reason: event === null ? "REFUND_UNKNOWN" : null,

@@ -137,7 +137,7 @@ export class PaymentStorage {
     return row?.alarm_at ?? null;
   }
 
-  /** The state version last written to the D1 index, or null before the first write. */
+  /** The view version last written to the D1 index, or null before the first write. */
   indexedVersion(): number | null {
     if (!this.#ready) return null;
     const row = this.#sql

@@ -1,30 +1,47 @@
-import type { AttentionRecord, PaymentState, RefundRecord } from "@ams-edge/core";
+import {
+  type PaymentState,
+  type RefundRecord,
+  type RefundState,
+  refundAttention,
+  refundTotals,
+} from "@ams-edge/core";
 import type { PaymentView, RefundView } from "@ams-edge/core/api";
 import type { OrderRecord } from "./order-record.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const refundStatus = { S: "succeeded", F: "failed", U: "processing" } as const;
+const refundStatus = {
+  sending: "processing",
+  unclear: "processing",
+  succeeded: "succeeded",
+  failed: "failed",
+} as const;
 
-/** The API's view of one refund the state machine recorded. */
-export function toRefundView(refundRequestId: string, refund: RefundRecord): RefundView {
+/** The API's view of one refund the refund state machine recorded. */
+export function toRefundView(refund: RefundRecord): RefundView {
+  const amount = refund.refunded ?? refund.amount;
   return {
-    refundRequestId,
+    refundRequestId: refund.refundRequestId,
     status: refundStatus[refund.status],
-    amount: { currency: refund.amount.currency, value: refund.amount.value },
+    amount: { currency: amount.currency, value: amount.value },
+    reason: refund.reason,
+    resultCode: refund.resultCode,
+    createdAt: iso(refund.requestedAt),
+    updatedAt: iso(refund.updatedAt),
   };
 }
 
 /**
  * The API's view of a stored payment (times as ISO 8601 UTC), with its refunds and its attention
- * flag: the state machine's own, else `refundAttention` (a refund whose follow-up stopped).
+ * flag: the payment's own, else `REFUND_UNSETTLED` when a refund's follow-up stopped. Its
+ * `version` is the payment's plus the refunds', so it grows by one on every change of either.
  */
 export function toPaymentView(
   order: OrderRecord,
   state: PaymentState,
-  refundAttention: AttentionRecord | null = null,
+  refunds: RefundState,
 ): PaymentView {
-  const attention = state.attention ?? refundAttention;
+  const attention = state.attention ?? refundAttention(refunds);
   return {
     paymentRequestId: state.paymentRequestId,
     paymentId: state.paymentId,
@@ -43,14 +60,17 @@ export function toPaymentView(
           },
     redirectUrl: state.redirectUrl,
     resultCode: state.resultCode,
-    refunded: { currency: state.amount.currency, value: state.refundedValue },
-    // In the order the refunds were first recorded: the state machine adds new ids at the end.
-    refunds: Object.entries(state.refunds).map(([id, refund]) => toRefundView(id, refund)),
+    refunded: {
+      currency: state.amount.currency,
+      value: refundTotals(refunds, state.amount.currency).refunded.toString(),
+    },
+    // Oldest first: the refund state machine adds new refunds at the end.
+    refunds: refunds.refunds.map(toRefundView),
     attention:
       attention === null ? null : { reason: attention.reason, since: iso(attention.since) },
     createdAt: iso(state.createdAt),
-    updatedAt: iso(state.updatedAt),
+    updatedAt: iso(Math.max(state.updatedAt, refunds.updatedAt)),
     expiresAt: iso(state.expiresAt),
-    version: state.version,
+    version: state.version + refunds.version,
   };
 }

@@ -52,7 +52,11 @@ export function missingPaymentCases(): fc.Arbitrary<HttpSpec> {
     label: `missing payment: ${method} ${suffix || "/"}`,
     method,
     path: `/api/payments/${id.segment}${suffix}`,
-    headers: [KEY, JSON_TYPE],
+    headers: [
+      KEY,
+      JSON_TYPE,
+      ...(suffix === "/refunds" ? [["idempotency-key", "missing-1"] as [string, string]] : []),
+    ],
     body: body === null ? null : { text: body },
     expected: { kind: "refusal", codes: ["PAYMENT_NOT_FOUND", "NOT_FOUND"] },
     touches: id.touches,
@@ -116,7 +120,12 @@ function refundSpec(
     if (value === GONE) body.delete(name);
     else body.set(name, value);
   }
-  const schemaBroken = fields.some(([, , code]) => code === "INVALID_REQUEST");
+  // A malformed body, and a refund without a usable Idempotency-Key, are refused before the
+  // payment is looked at.
+  // (Header values reach the Worker without their leading and trailing blanks.)
+  const keyUsable =
+    key !== null && /^[\x21-\x7e]{1,255}$/.test(key.replace(/^[ \t]+|[ \t]+$/g, ""));
+  const schemaBroken = !keyUsable || fields.some(([, , code]) => code === "INVALID_REQUEST");
   return {
     label: `refund: ${fields.map(([n]) => n).join(", ") || "well-formed"}`,
     method: "POST",
