@@ -168,7 +168,9 @@ merchantRoutes.post("/payments/:id/refunds", merchantOnly, async (c) => {
       notifyUrl: `${baseUrlOf(config, c.req.url)}/alipay/notify`,
     }),
   );
-  return c.json(view, created ? 201 : 200);
+  // A replay gets the first answer again, status and body, marked as such (the refund as it
+  // stands now is in GET /api/refunds and in the payment's view).
+  return c.json(view, 201, created ? {} : { "idempotent-replayed": "true" });
 });
 
 function refundFilterOf(query: {

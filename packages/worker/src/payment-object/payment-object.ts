@@ -187,7 +187,7 @@ export class PaymentObject extends DurableObject<Env> {
     const id = command.refundRequestId;
     if (decision.kind === "replay") {
       await this.#refundSends.get(id);
-      return { ok: true, value: { created: false, view: this.#refundView(id) } };
+      return { ok: true, value: { created: false, view: this.#firstAnswer(id) } };
     }
     this.#storage.append("command", { type: "refund", ...command });
     this.#applyRefund(decision.event);
@@ -203,7 +203,20 @@ export class PaymentObject extends DurableObject<Env> {
     this.#refundSends.set(id, send);
     await send;
     await this.#afterChange();
-    return { ok: true, value: { created: true, view: this.#refundView(id) } };
+    return { ok: true, value: { created: true, view: this.#firstAnswer(id) } };
+  }
+
+  /**
+   * The first answer given for a refund, kept so that every replay of its request gets the same
+   * body; recorded now when none was given yet (the first request's object was torn down before
+   * it could answer).
+   */
+  #firstAnswer(refundRequestId: string): RefundView {
+    const kept = this.#refundStorage.firstAnswer(refundRequestId);
+    if (kept !== null) return JSON.parse(kept) as RefundView;
+    const view = this.#refundView(refundRequestId);
+    this.#refundStorage.saveFirstAnswer(refundRequestId, JSON.stringify(view));
+    return view;
   }
 
   /**

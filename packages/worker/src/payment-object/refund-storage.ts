@@ -81,4 +81,33 @@ export class RefundStorage {
       JSON.stringify(state),
     );
   }
+
+  /**
+   * The first answer given for refund `refundRequestId` (its view as JSON text), or null when none
+   * was recorded (a refund recorded before answers were kept, or whose first request never got
+   * one because the object was torn down during its call).
+   */
+  firstAnswer(refundRequestId: string): string | null {
+    if (!hasTable(this.#sql, "refund_answers")) return null;
+    const row = this.#sql
+      .exec<{ view_json: string }>(
+        "SELECT view_json FROM refund_answers WHERE refund_request_id = ?",
+        refundRequestId,
+      )
+      .toArray()[0];
+    return row?.view_json ?? null;
+  }
+
+  /** Keeps the first answer given for a refund; a later one never replaces it. */
+  saveFirstAnswer(refundRequestId: string, viewJson: string): void {
+    this.#sql.exec(`CREATE TABLE IF NOT EXISTS refund_answers (
+      refund_request_id TEXT PRIMARY KEY,
+      view_json TEXT NOT NULL
+    )`);
+    this.#sql.exec(
+      "INSERT OR IGNORE INTO refund_answers (refund_request_id, view_json) VALUES (?, ?)",
+      refundRequestId,
+      viewJson,
+    );
+  }
 }
