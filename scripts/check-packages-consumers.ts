@@ -16,6 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
+import { consumerApp } from "./lib/consumer-app.ts";
 
 export interface ConsumerOutcome {
   ok: boolean;
@@ -63,13 +64,15 @@ function nodeOnPath(scratch: string, node: string, env: NodeJS.ProcessEnv): Node
 }
 
 /**
- * Writes the project and installs it: `npm install --prefer-offline`, so a warm npm cache makes
- * it a local operation; the registry is asked only for what the cache lacks.
+ * Writes the project (by default every probe and the Vite app; `files` to choose) and installs it:
+ * `npm install --prefer-offline`, so a warm npm cache makes it a local operation; the registry is
+ * asked only for what the cache lacks.
  */
 export function installConsumer(
   folder: string,
   tarballs: Record<string, string>,
   env: NodeJS.ProcessEnv,
+  files: Readonly<Record<string, string>> = consumerFiles,
 ): ConsumerOutcome {
   mkdirSync(join(folder, "src"), { recursive: true });
   const tarballDeps = Object.fromEntries(
@@ -82,7 +85,7 @@ export function installConsumer(
     dependencies: { ...tarballDeps, ...thirdParty },
   };
   writeFileSync(join(folder, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const [name, contents] of Object.entries(consumerFiles)) {
+  for (const [name, contents] of Object.entries(files)) {
     writeFileSync(join(folder, name), contents);
   }
   const { npm_config_offline: _offline, ...online } = env;
@@ -170,36 +173,6 @@ export const wrong: PaymentStatus = "paid";
 useOrderCodePayment("nope");
 `;
 
-const viteApp = {
-  "index.html": `<!doctype html>
-<html lang="en">
-  <head><meta charset="UTF-8" /><title>consumer</title></head>
-  <body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body>
-</html>
-`,
-  "vite.config.js": `import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
-export default defineConfig({ plugins: [react()], logLevel: "warn" });
-`,
-  "src/main.jsx": `import { toMinorUnits } from "@ams-edge/core";
-import { AmsProvider, OrderCodeQr, useOrderCodePayment } from "@ams-edge/react-hooks";
-import { createRoot } from "react-dom/client";
-
-function Charge() {
-  const { state, create } = useOrderCodePayment();
-  if (state.status === "idle") {
-    const amount = { currency: "USD", value: toMinorUnits("5.99", "USD") };
-    return <button onClick={() => create({ amount, description: "Latte", storeId: "store-1" })}>Charge</button>;
-  }
-  return <OrderCodeQr state={state} />;
-}
-
-createRoot(document.getElementById("root")).render(
-  <AmsProvider baseUrl={location.origin} apiKey="consumer-key"><Charge /></AmsProvider>,
-);
-`,
-};
-
 const consumerFiles: Record<string, string> = {
   "probe.mjs": nodeProbe,
   "core-probe.mjs": coreProbe,
@@ -218,7 +191,7 @@ const consumerFiles: Record<string, string> = {
     },
     files: ["types-probe.ts"],
   }),
-  ...viteApp,
+  ...consumerApp,
 };
 
 /** Plain Node, no flags: every entry point imports, the hooks render on the server. */

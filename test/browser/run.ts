@@ -1,7 +1,8 @@
 /**
  * The browser suite as one command: `npx node test/browser/run.ts` (the "browser" step of
- * `npm test`). Runs the Vitest project in vitest.browser.config.ts (the storefront end to end and
- * the core vectors in Chromium) and ends with one line: `browser: N passed, N failed[, N skipped]`.
+ * `npm test`). Runs the Vitest project in vitest.browser.config.ts (the storefront end to end, a
+ * Vite + React app built from the packed hooks, and the core vectors in Chromium) and ends with
+ * one line: `browser: N passed, N failed[, N skipped]`.
  * Arguments are passed on to Vitest (e.g. a file filter).
  */
 import { spawn } from "node:child_process";
