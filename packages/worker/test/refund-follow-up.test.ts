@@ -48,7 +48,7 @@ async function refund(created: CreatedPayment, value: string): Promise<Record<st
   return (await response.json()) as Record<string, unknown>;
 }
 
-const refundStatuses = (view: { refunds?: { status: string }[] }) =>
+const refundStatuses = (view: { refunds?: { status: string }[] | undefined }) =>
   (view.refunds ?? []).map((r) => r.status);
 
 /** The alarm armed now, and when the unclear refund was answered. */
