@@ -115,8 +115,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       json = await response.json().catch(() => null);
     } catch (cause) {
       const late = abort.signal.aborted;
-      // A browser reports a refused CORS preflight as a bare TypeError, like a Worker that is
-      // down; only a call to another origin can be the first.
+      // A page (it has an `origin`) sees a refused CORS preflight as a bare TypeError, like a
+      // Worker that is down: it cannot tell them apart, so the message names both.
       throw fail(
         late ? "TIMEOUT" : "NETWORK",
         `no answer${late ? ` within ${ms} ms` : globalThis.origin ? `: the Worker may be down, or it refused this page's origin (CORS): allow ${origin}` : ` (${cause})`}; check baseUrl, then retry.`,
