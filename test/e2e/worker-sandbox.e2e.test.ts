@@ -131,8 +131,9 @@ describe("Order Code over real HTTP", () => {
     const tap = crypto.randomUUID();
     const [created201, status, first] = await send("400", tap);
     expect([created201, status]).toStrictEqual([201, "succeeded"]);
+    // A replay gets the first answer again: its status and its body.
     const [replayed, , again] = await send("400", tap);
-    expect([replayed, again]).toStrictEqual([200, first]);
+    expect([replayed, again]).toStrictEqual([201, first]);
     expect((await send("300", tap)).slice(0, 2)).toStrictEqual([409, "IDEMPOTENCY_KEY_REUSED"]);
     // A second tap with a new key: 400 more than the 100 left.
     expect((await send("400", crypto.randomUUID())).slice(0, 2)).toStrictEqual([
