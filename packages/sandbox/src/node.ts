@@ -18,7 +18,8 @@ export interface SandboxServerOptions extends SandboxOptions {
   readonly host?: string;
   /**
    * A JSON file that keeps the ledger (payments and refunds) across restarts: read at start
-   * when it exists, rewritten after every change (mode 0600). Overrides `ledger`.
+   * when it exists (in place of `ledger`), rewritten after every change (mode 0600; it takes
+   * the place of `onLedgerChange`).
    */
   readonly ledgerFile?: string;
 }
