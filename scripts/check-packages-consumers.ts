@@ -3,7 +3,8 @@
  * and `@ams-edge/sandbox` installed with npm into a new project under the OS temp folder, as a
  * user would (third-party dependencies from the npm registry or npm's cache, nothing from the
  * repository), then used under plain Node (each Node found: 20 and 24 here), Deno, Bun, TypeScript
- * and a Vite + React build, and through the installed `ams-edge` CLI.
+ * and a Vite + React build, and through the installed `ams-edge` CLI; and the backend examples
+ * (examples/node-backend, examples/express-backend) installed the same way and run end to end.
  */
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -358,4 +359,75 @@ export function checkViteConsumer(
   const ok = bundle.includes("awaiting_scan") && /\/api\/payments/.test(bundle);
   const kb = (Buffer.byteLength(bundle) / 1024).toFixed(0);
   return { ok, detail: `${scripts.length} script(s), ${kb} kB (${r.detail})`, output: r.output };
+}
+
+/** The backend examples that are installed from the tarballs and run end to end by their tests. */
+export const BACKEND_EXAMPLES: readonly string[] = ["node-backend", "express-backend"];
+
+/**
+ * Copies an example (`source`, without its node_modules) to `folder`, points its `@ams-edge/*`
+ * dependencies at the tarballs, and installs it: the rest (Express) comes from the npm registry
+ * or npm's cache, at the versions its package.json pins.
+ */
+export function installExample(
+  source: string,
+  folder: string,
+  tarballs: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): ConsumerOutcome {
+  cpSync(source, folder, {
+    recursive: true,
+    filter: (path) => !path.split(/[\\/]/).includes("node_modules"),
+  });
+  const manifestPath = join(folder, "package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
+  const used = new Set<string>();
+  for (const field of ["dependencies", "devDependencies"]) {
+    const deps = manifest[field];
+    for (const name of Object.keys(deps ?? {})) {
+      const tarball = tarballs[name];
+      if (deps !== undefined && tarball !== undefined) {
+        deps[name] = `file:${tarball}`;
+        used.add(name);
+      }
+    }
+  }
+  // The sandbox depends on @ams-edge/core: with core's tarball at the top, npm takes it from there.
+  if (used.has("@ams-edge/sandbox") && !used.has("@ams-edge/core")) {
+    manifest.dependencies = {
+      ...manifest.dependencies,
+      "@ams-edge/core": `file:${tarballs["@ams-edge/core"] ?? ""}`,
+    };
+  }
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const { npm_config_offline: _offline, ...online } = env;
+  return run(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
+    folder,
+    online,
+    300_000,
+  );
+}
+
+/** `node --test` in an installed example: its end-to-end test against a sandbox it starts. */
+export function checkExample(
+  node: string,
+  folder: string,
+  env: NodeJS.ProcessEnv,
+): ConsumerOutcome {
+  const r = run(node, ["--test"], folder, env);
+  // Node 24 reports `ℹ pass 2`, Node 20 (TAP when not on a terminal) `# pass 2`.
+  const pass = Number(/^(?:ℹ|#) pass (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
+  const fail = Number(/^(?:ℹ|#) fail (\d+)$/m.exec(r.stdout)?.[1] ?? 0);
+  const version = run(node, ["--version"], folder, env).stdout.trim();
+  const ok = r.ok && pass > 0 && fail === 0;
+  return {
+    ok,
+    detail: `${version}: ${pass} passed, ${fail} failed (${r.detail})`,
+    output: r.output,
+  };
 }

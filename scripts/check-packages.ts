@@ -33,14 +33,17 @@ import { delimiter, dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import {
+  BACKEND_EXAMPLES,
   checkCliHelp,
   checkCliRefusesOldNode,
   checkCliSandbox,
+  checkExample,
   checkNodeConsumer,
   checkRuntimeConsumer,
   checkTypesConsumer,
   checkViteConsumer,
   installConsumer,
+  installExample,
 } from "./check-packages-consumers.ts";
 import {
   checkApiNames,
@@ -581,6 +584,18 @@ async function main(): Promise<number> {
       await report("consumer: vite build of a React app using the hooks", () =>
         checkViteConsumer(process.execPath, project, env),
       );
+    }
+    for (const example of BACKEND_EXAMPLES) {
+      const folder = join(scratch, example);
+      const source = join(root, "examples", example);
+      const installedExample = installExample(source, folder, tarballs, env);
+      await report(`example ${example}: npm install from the tarballs`, () => installedExample);
+      if (!installedExample.ok) continue;
+      for (const node of nodeBinaries()) {
+        await report(`example ${example}: its test, end to end against the sandbox`, () =>
+          checkExample(node, folder, env),
+        );
+      }
     }
   } catch (error) {
     await report("pack and unpack", () => {

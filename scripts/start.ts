@@ -1,16 +1,20 @@
 /**
  * `npm start`: the whole local stack on 127.0.0.1, offline.
  *
+ * Options (`npm start -- --help`): `--origin <url>` (repeatable, or AMS_EDGE_ORIGINS) allows
+ * another origin to call the Worker from a browser; `--fresh` clears the local state first.
+ *
  * 1. Creates `.dev.vars` with fresh local keys when it is missing (the API key is printed once).
  * 2. Builds the storefront when it is there, or puts a placeholder page in its build folder.
- * 3. Starts the sandbox gateway (in this process) and the Worker under `wrangler dev` (workerd,
- *    local Durable Objects and D1), pointed at each other.
+ * 3. Starts the sandbox gateway (in this process, its ledger kept in the state folder so that
+ *    payments survive a restart, as the Worker's Durable Objects and D1 do) and the Worker under
+ *    `wrangler dev` (workerd, local Durable Objects and D1), pointed at each other.
  * 4. Prints the URLs (the till's with the API key in its fragment when the key is known: just
  *    made, or given as AMS_EDGE_API_KEY) and a `curl` that creates a payment. Ctrl-C stops
  *    everything it started.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSandboxServer } from "@ams-edge/sandbox/node";
 import { assetsDirectory, ensureAssetsDirectory, PLACEHOLDER_MARKER } from "./lib/ensure-assets.ts";
@@ -22,6 +26,7 @@ import {
   publicKeyOf,
 } from "./lib/local-secrets.ts";
 import { formatStartBanner, knownApiKey } from "./lib/start-banner.ts";
+import { parseStartOptions, START_USAGE, type StartOptions } from "./lib/start-options.ts";
 import { applyLocalMigrations, startWranglerDevOnFreePorts } from "./lib/wrangler-dev.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -79,7 +84,24 @@ function buildStorefront(): boolean {
   return !index.includes(PLACEHOLDER_MARKER);
 }
 
+/** The options, or the process ends: 0 after `--help`, 2 with the usage after a bad one. */
+function startOptions(): StartOptions {
+  let options: StartOptions;
+  try {
+    options = parseStartOptions(process.argv.slice(2), process.env.AMS_EDGE_ORIGINS);
+  } catch (error) {
+    console.error(`[start] ${(error as Error).message}\n\n${START_USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(START_USAGE);
+    process.exit(0);
+  }
+  return options;
+}
+
 async function main(): Promise<void> {
+  const options = startOptions();
   const { vars, newApiKey } = loadOrCreateDevVars();
   const clientId = requireVar(vars, "AMS_CLIENT_ID");
   const sandboxKey = requireVar(vars, "LOCAL_SANDBOX_ALIPAY_PRIVATE_KEY");
@@ -87,12 +109,18 @@ async function main(): Promise<void> {
   const storefrontBuilt = buildStorefront();
 
   const sandboxPort = await freePort(8788);
-  const persistTo = join(root, ".wrangler", "state");
+  const stateFolder = join(".wrangler", "state");
+  const persistTo = join(root, stateFolder);
+  if (options.fresh) {
+    rmSync(persistTo, { recursive: true, force: true });
+    log(`--fresh: cleared ${stateFolder} (payments of the Worker and the sandbox)`);
+  }
 
   const sandbox = await startSandboxServer({
     port: sandboxPort,
     merchants: [{ clientId, publicKey: merchantPublicKey }],
     alipayPrivateKey: sandboxKey,
+    ledgerFile: join(persistTo, "sandbox-ledger.json"),
   });
   log(`sandbox gateway listening on ${sandbox.url}`);
 
@@ -106,7 +134,7 @@ async function main(): Promise<void> {
       vars: {
         AMS_GATEWAY: sandbox.url,
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-        CORS_ORIGINS: "http://127.0.0.1:5173,http://localhost:5173",
+        CORS_ORIGINS: options.origins.join(","),
       },
       onOutput: (line) => console.log(`[wrangler] ${line}`),
     }),
@@ -148,6 +176,8 @@ async function main(): Promise<void> {
       sandboxUrl: sandbox.url,
       storeId: "demo-store",
       storefrontBuilt,
+      origins: options.origins,
+      state: { folder: stateFolder, fresh: options.fresh },
       apiKey: knownApiKey(
         newApiKey,
         process.env.AMS_EDGE_API_KEY,

@@ -2,7 +2,9 @@
  * The local stack that the end-to-end, soak and browser suites and the benchmarks drive: the
  * sandbox gateway in this process and the Worker under `wrangler dev`, on free ports, with fresh
  * test keys and a private state folder. `stop()` always stops wrangler's whole process group and
- * removes the folder. (`npm start` runs the same parts, but keeps its keys and state.)
+ * removes the folder; `restart()` stops both and starts them again on the same ports with the same
+ * keys and state, as a second `npm start` would. (`npm start` runs the same parts, but keeps its
+ * keys and state in the repository.)
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,12 +15,15 @@ import {
   startSandboxServer,
 } from "@ams-edge/sandbox/node";
 import { ensureAssetsDirectory, writePlaceholderAssets } from "./ensure-assets.ts";
+import { freePort } from "./free-port.ts";
 import { formatEnvFile, generateLocalSecrets, publicKeyOf } from "./local-secrets.ts";
 import {
   applyLocalMigrations,
   buildWorkerBundle,
+  startWranglerDev,
   startWranglerDevOnFreePorts,
   type WranglerDev,
+  type WranglerDevOptionsFor,
 } from "./wrangler-dev.ts";
 
 /** The repository root. */
@@ -39,6 +44,11 @@ export interface LocalStackOptions {
   sandbox?: Omit<SandboxServerOptions, "merchants" | "alipayPrivateKey">;
   /** Names the state folder and the env file's comment, e.g. `e2e`. */
   label?: string;
+  /**
+   * Keeps the sandbox's ledger in the state folder, as `npm start` does, so that its payments
+   * survive `restart()` (default: in memory only).
+   */
+  keepSandboxLedger?: boolean;
 }
 
 /** A running stack. */
@@ -53,6 +63,11 @@ export interface LocalStack {
   clientId: string;
   /** The Worker's local state (Durable Objects, D1), removed by `stop()`. */
   stateDir: string;
+  /**
+   * Stops the Worker and the sandbox and starts them again on the same ports, with the same keys
+   * and state folder; `sandbox` is then the new sandbox.
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,14 +83,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let sandbox: SandboxServer | undefined;
   let worker: WranglerDev | undefined;
   const stateDir = join(dir, "state");
-  try {
-    sandbox = await startSandboxServer({
+  const startSandbox = (port = 0) =>
+    startSandboxServer({
       ...options.sandbox,
+      port,
       merchants: [
         { clientId: secrets.AMS_CLIENT_ID, publicKey: publicKeyOf(secrets.AMS_PRIVATE_KEY) },
       ],
       alipayPrivateKey,
+      ...(options.keepSandboxLedger ? { ledgerFile: join(stateDir, "sandbox-ledger.json") } : {}),
     });
+  let workerOptions: WranglerDevOptionsFor | undefined;
+  try {
+    sandbox = await startSandbox();
     let built: { bundle: string; assets: string } | undefined;
     if (options.worker === "storefront") {
       ensureAssetsDirectory(repositoryRoot);
@@ -90,7 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       built = { bundle, assets };
     }
     const gateway = sandbox.url;
-    worker = await startWranglerDevOnFreePorts((port) => ({
+    workerOptions = (port) => ({
       root: repositoryRoot,
       persistTo: stateDir,
       envFile,
@@ -101,23 +121,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ENTRY_RATE_LIMIT: "1000/1",
         ...options.vars,
       },
-    }));
+    });
+    worker = await startWranglerDevOnFreePorts(workerOptions);
   } catch (error) {
     await sandbox?.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const [running, server] = [worker, sandbox];
-  return {
+  let [running, server, optionsFor] = [worker, sandbox, workerOptions];
+  const stack: LocalStack = {
     workerUrl: running.url,
     sandbox: server,
     apiKey,
     alipayPrivateKey,
     clientId: secrets.AMS_CLIENT_ID,
     stateDir,
+    restart: async () => {
+      const sandboxPort = Number(new URL(server.url).port);
+      const workerPort = Number(new URL(running.url).port);
+      await Promise.all([running.stop(), server.close()]);
+      server = await startSandbox(sandboxPort);
+      running = await startWranglerDev({
+        ...optionsFor(workerPort),
+        port: workerPort,
+        inspectorPort: await freePort(0),
+      });
+      stack.sandbox = server;
+    },
     stop: async () => {
       await Promise.allSettled([running.stop(), server.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return stack;
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiKeyHash } from "./local-secrets.ts";
 import { formatStartBanner, knownApiKey, tillLink } from "./start-banner.ts";
+import { DEFAULT_ORIGINS } from "./start-options.ts";
 
 const TEST_KEY = "ams_local_test+key/not=secret";
 const base = {
@@ -8,6 +11,8 @@ const base = {
   sandboxUrl: "http://127.0.0.1:8788",
   storeId: "demo-store",
   storefrontBuilt: true,
+  origins: DEFAULT_ORIGINS,
+  state: { folder: ".wrangler/state", fresh: false },
 };
 
 describe("knownApiKey", () => {
@@ -44,6 +49,10 @@ ams-edge is running (Ctrl-C stops it)
   Entry Code to print  http://127.0.0.1:8787/print/demo-store
   Worker's pay page    http://127.0.0.1:8787/pay/demo-store  (what the printed code opens)
   Sandbox gateway      http://127.0.0.1:8788  (the QR codes open its wallet page: pay or decline there)
+  Allowed origins      http://127.0.0.1:5173
+                       http://localhost:5173
+                       (CORS; add yours: npm start -- --origin <url>, or AMS_EDGE_ORIGINS)
+  Local state          .wrangler/state  (payments kept across restarts; npm start -- --fresh clears them)
 
   API key  ams_local_test+key/not=secret
   (shown once: only its SHA-256 is kept, in .dev.vars)
@@ -92,5 +101,20 @@ Create a payment:
       "  Entry Code to print  http://127.0.0.1:8787/api/stores/demo-store/entry-code.svg",
     ]);
     expect(banner).not.toContain("/entry/");
+  });
+});
+
+describe("the start banner in the root README", () => {
+  it("is the banner npm start prints, the key and the extra origin aside", () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+    const shown = /prints where everything is[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const key = "ams_local_0123456789abcdef";
+    const real = formatStartBanner({
+      ...base,
+      origins: [...DEFAULT_ORIGINS, "http://localhost:3000"],
+      apiKey: { source: "new", value: key },
+    });
+    // The README shows the key as `ams_local_…`; everything else is as printed.
+    expect(shown).toBe(real.replace(/^\n/, "").replaceAll(key, "ams_local_…"));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What `npm start` prints once the stack is up: the till (with the API key in its link when the
- * key is known), the Entry Code pages, the sandbox, and a `curl` that creates a payment.
+ * key is known), the Entry Code pages, the sandbox, the origins allowed to call the Worker, where
+ * the local state is, and a `curl` that creates a payment.
  */
 import { apiKeyHash } from "./local-secrets.ts";
 
@@ -47,6 +48,10 @@ export interface StartBannerInput {
   /** False when a placeholder page stands in for the storefront build. */
   storefrontBuilt: boolean;
   apiKey: KnownApiKey;
+  /** The origins the Worker allows (CORS), as `npm start` passed them. */
+  origins: readonly string[];
+  /** The local state folder (relative), and whether this start cleared it (`--fresh`). */
+  state: { folder: string; fresh: boolean };
 }
 
 function apiKeyLines(apiKey: KnownApiKey): string[] {
@@ -106,6 +111,12 @@ export function formatStartBanner(input: StartBannerInput): string {
     row(
       "Sandbox gateway",
       `${sandboxUrl}  (the QR codes open its wallet page: pay or decline there)`,
+    ),
+    ...input.origins.map((origin, i) => row(i === 0 ? "Allowed origins" : "", origin)),
+    row("", "(CORS; add yours: npm start -- --origin <url>, or AMS_EDGE_ORIGINS)"),
+    row(
+      "Local state",
+      `${input.state.folder}  ${input.state.fresh ? "(cleared: started fresh)" : "(payments kept across restarts; npm start -- --fresh clears them)"}`,
     ),
     "",
     ...apiKeyLines(apiKey),

@@ -3,9 +3,11 @@
  * `@ams-edge/react-hooks` are built and packed with `npm pack`, installed with React and Vite
  * (npm's cache, or the registry) into a new project under the OS temp folder, and the project's
  * Vite + React app (scripts/lib/consumer-app.ts) is built and served from its own origin. Against
- * the real local stack, with that origin allowed by the Worker's CORS_ORIGINS, the app charges,
- * shows the Worker's order code as a QR, and ends on the paid screen once the sandbox's wallet
- * pays. The final screen is saved under test-results/browser/.
+ * the real local stack, with that origin allowed as `npm start -- --origin <url>` allows it, the
+ * app charges, shows the Worker's order code as a QR, and ends on the paid screen once the
+ * sandbox's wallet pays. Served from an origin the Worker does not allow, the same app shows the
+ * hooks' error naming CORS and the origin to allow. The final screen is saved under
+ * test-results/browser/.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkViteConsumer, installConsumer } from "../../scripts/check-packages-consumers.ts";
 import { consumerApp } from "../../scripts/lib/consumer-app.ts";
 import { type LocalStack, repositoryRoot, startLocalStack } from "../../scripts/lib/local-stack.ts";
+import { parseStartOptions } from "../../scripts/lib/start-options.ts";
 import { type Chromium, launchChromium } from "./chromium.ts";
 import { decodeQrPng } from "./decode-qr.ts";
 import { type ServedFolder, serveFolder } from "./serve-folder.ts";
@@ -71,6 +74,7 @@ function buildInstalledApp(scratch: string, app: string): void {
 
 let scratch: string | undefined;
 let served: ServedFolder | undefined;
+let refused: ServedFolder | undefined;
 let stack: LocalStack | undefined;
 let chromium: Chromium | undefined;
 
@@ -80,9 +84,13 @@ beforeAll(async () => {
   // The server comes first: its origin is what the Worker must allow.
   const app = join(scratch, "app");
   served = await serveFolder(join(app, "dist"));
+  // The same app from another origin, which the Worker is not told to allow.
+  refused = await serveFolder(join(app, "dist"));
   buildInstalledApp(scratch, app);
+  // The Worker's CORS_ORIGINS as `npm start -- --origin <the app's origin>` sets it.
+  const { origins } = parseStartOptions(["--origin", served.origin], undefined);
   const [started, launched] = await Promise.allSettled([
-    startLocalStack({ label: "installed-hooks", vars: { CORS_ORIGINS: served.origin } }),
+    startLocalStack({ label: "installed-hooks", vars: { CORS_ORIGINS: origins.join(",") } }),
     launchChromium(),
   ]);
   if (started.status === "fulfilled") stack = started.value;
@@ -93,15 +101,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([chromium?.close(), stack?.stop(), served?.close()]);
+  await Promise.allSettled([chromium?.close(), stack?.stop(), served?.close(), refused?.close()]);
   if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
 });
 
-function running(): { chromium: Chromium; stack: LocalStack; served: ServedFolder } {
-  if (chromium === undefined || stack === undefined || served === undefined) {
+function running(): {
+  chromium: Chromium;
+  stack: LocalStack;
+  served: ServedFolder;
+  refused: ServedFolder;
+} {
+  if (
+    chromium === undefined ||
+    stack === undefined ||
+    served === undefined ||
+    refused === undefined
+  ) {
     throw new Error("the app, the stack or Chromium did not start");
   }
-  return { chromium, stack, served };
+  return { chromium, stack, served, refused };
 }
 
 describe("a Vite + React app using the installed hooks", () => {
@@ -156,5 +174,21 @@ describe("a Vite + React app using the installed hooks", () => {
     expect(pageErrors).toStrictEqual([]);
     await page.screenshot({ path: join(artifacts, "installed-hooks-paid.png"), fullPage: true });
     await Promise.all([wallet.close(), page.close()]);
+  });
+
+  it("from an origin the Worker does not allow, says so: CORS, and the origin to allow", async () => {
+    const { chromium, stack, refused } = running();
+    const page = await chromium.context.newPage();
+    const settings = new URLSearchParams({ worker: stack.workerUrl, apiKey: stack.apiKey });
+    await page.goto(`${refused.origin}/#${settings}`);
+    const before = stack.sandbox.sandbox.payments().length;
+    await page.getByRole("button", { name: "Charge" }).click();
+    await page.locator('[data-status="error"]').waitFor();
+    expect(await page.locator("[aria-live]").textContent()).toBe(
+      `POST /api/payments: no answer: the Worker may be down, or it refused this page's origin (CORS): allow ${refused.origin}; check baseUrl, then retry.`,
+    );
+    // Refused at the preflight: no payment was created.
+    expect(stack.sandbox.sandbox.payments().length).toBe(before);
+    await page.close();
   });
 });

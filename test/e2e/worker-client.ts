@@ -1,7 +1,10 @@
 /** Small HTTP helpers for talking to the Worker under test. */
 import { createSignature, formatSignatureHeader } from "@ams-edge/core";
 import type { CreatedPayment, PaymentView } from "@ams-edge/core/api";
-import type { Stack } from "./stack.ts";
+import type { LocalStack } from "../../scripts/lib/local-stack.ts";
+
+/** What the helpers need of a stack: where the Worker is, its API key and the provider keys. */
+type Stack = Pick<LocalStack, "workerUrl" | "apiKey" | "clientId" | "alipayPrivateKey">;
 
 /** A payment as the Worker's API shows it; answers that create one also carry a status token. */
 export type View = PaymentView & { statusToken?: string };

@@ -28,6 +28,7 @@ export { createSandbox } from "./sandbox/create-sandbox.ts";
 export type { Sandbox, SandboxFetchContext } from "./sandbox/sandbox.ts";
 export { SandboxError, type SandboxErrorCode } from "./sandbox/sandbox-error.ts";
 export type { SandboxMerchant, SandboxOptions } from "./sandbox/sandbox-options.ts";
+export type { LedgerPayment, LedgerSnapshot } from "./state/ledger-snapshot.ts";
 export type { SandboxPaymentStatus, WireAmount } from "./state/payment-record.ts";
 export type { SandboxPaymentView, SandboxRefundView } from "./state/payment-view.ts";
 export type { CustomerAction } from "./wallet/customer-actions.ts";

@@ -1,11 +1,14 @@
 /**
  * `@ams-edge/sandbox/node`: serves a sandbox over HTTP with `node:http`.
  */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import { createSandbox } from "./sandbox/create-sandbox.ts";
 import type { Sandbox } from "./sandbox/sandbox.ts";
 import type { SandboxOptions } from "./sandbox/sandbox-options.ts";
+import { checkLedgerSnapshot, type LedgerSnapshot } from "./state/ledger-snapshot.ts";
 
 /** Options of {@link startSandboxServer}: the sandbox's, plus where to listen. */
 export interface SandboxServerOptions extends SandboxOptions {
@@ -13,6 +16,12 @@ export interface SandboxServerOptions extends SandboxOptions {
   readonly port?: number;
   /** Interface to listen on (default `127.0.0.1`: this machine only). */
   readonly host?: string;
+  /**
+   * A JSON file that keeps the ledger (payments and refunds) across restarts: read at start
+   * when it exists (in place of `ledger`), rewritten after every change (mode 0600; it takes
+   * the place of `onLedgerChange`).
+   */
+  readonly ledgerFile?: string;
 }
 
 /** A sandbox listening on HTTP. */
@@ -70,6 +79,28 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end();
 }
 
+/** The `ledger` and `onLedgerChange` options of a ledger kept in `file`. */
+function fileLedger(file: string): Pick<SandboxOptions, "ledger" | "onLedgerChange"> {
+  let ledger: LedgerSnapshot | undefined;
+  if (existsSync(file)) {
+    try {
+      ledger = checkLedgerSnapshot(JSON.parse(readFileSync(file, "utf8")));
+    } catch (error) {
+      throw new TypeError(
+        `startSandboxServer: ${file} is not a sandbox ledger (${(error as Error).message}); move it away or delete it to start empty`,
+      );
+    }
+  }
+  const onLedgerChange = (snapshot: LedgerSnapshot): void => {
+    // Written beside and renamed over, so that a crash mid-write leaves the previous ledger.
+    mkdirSync(dirname(file), { recursive: true });
+    const partial = `${file}.partial`;
+    writeFileSync(partial, `${JSON.stringify(snapshot)}\n`, { mode: 0o600 });
+    renameSync(partial, file);
+  };
+  return ledger === undefined ? { onLedgerChange } : { ledger, onLedgerChange };
+}
+
 /**
  * Starts a sandbox on `127.0.0.1` (by default on a free port) and resolves once it listens.
  *
@@ -80,8 +111,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * await server.close();
  */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
-  const { port = 0, host = "127.0.0.1", ...sandboxOptions } = options;
-  const sandbox = createSandbox(sandboxOptions);
+  const { port = 0, host = "127.0.0.1", ledgerFile, ...sandboxOptions } = options;
+  const sandbox = createSandbox(
+    ledgerFile === undefined ? sandboxOptions : { ...sandboxOptions, ...fileLedger(ledgerFile) },
+  );
   let origin = `http://${host}`;
   const server = createServer((req, res) => {
     res.on("error", () => undefined);

@@ -123,8 +123,20 @@ describe("createWorkerClient", () => {
     const network = await failure(down.getPayment("p", "t"));
     expect([network.code, network.message]).toStrictEqual([
       "NETWORK",
-      "GET /api/payments/p: no answer (Failed to fetch); check the connection and baseUrl, then retry.",
+      "GET /api/payments/p: no answer (TypeError: Failed to fetch); check baseUrl, then retry.",
     ]);
+    // In a page (which has an origin), a failed call may also be a refused CORS preflight.
+    vi.stubGlobal("origin", "http://localhost:3000");
+    try {
+      const refused = await failure(down.getPayment("p", "t"));
+      expect([refused.code, refused.message, refused.transient]).toStrictEqual([
+        "NETWORK",
+        "GET /api/payments/p: no answer: the Worker may be down, or it refused this page's origin (CORS): allow http://localhost:3000; check baseUrl, then retry.",
+        true,
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
     vi.useFakeTimers();
     try {
       const hung = createWorkerClient({
@@ -140,7 +152,7 @@ describe("createWorkerClient", () => {
       const timeout = await pending;
       expect([timeout.code, timeout.message, timeout.transient]).toStrictEqual([
         "TIMEOUT",
-        "GET /api/payments/p: no answer within 500 ms; check the connection and baseUrl, then retry.",
+        "GET /api/payments/p: no answer within 500 ms; check baseUrl, then retry.",
         true,
       ]);
     } finally {
@@ -156,7 +168,7 @@ describe("createWorkerClient", () => {
     const error = await failure(client.getPayment("p", "t"));
     expect([error.code, error.message]).toStrictEqual([
       "RESPONSE_MALFORMED",
-      "GET /api/payments/p: the response does not fit the Worker HTTP API; update the Worker and these hooks together.",
+      "GET /api/payments/p: not a Worker API answer; update the Worker and hooks together.",
     ]);
   });
 

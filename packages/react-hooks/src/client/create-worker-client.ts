@@ -115,9 +115,11 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       json = await response.json().catch(() => null);
     } catch (cause) {
       const late = abort.signal.aborted;
+      // A page (it has an `origin`) sees a refused CORS preflight as a bare TypeError, like a
+      // Worker that is down: it cannot tell them apart, so the message names both.
       throw fail(
         late ? "TIMEOUT" : "NETWORK",
-        `no answer ${late ? `within ${ms} ms` : `(${(cause as Error | null)?.message ?? cause})`}; check the connection and baseUrl, then retry.`,
+        `no answer${late ? ` within ${ms} ms` : globalThis.origin ? `: the Worker may be down, or it refused this page's origin (CORS): allow ${origin}` : ` (${cause})`}; check baseUrl, then retry.`,
         { cause },
       );
     } finally {
@@ -136,7 +138,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     if (!json || !o.valid(json)) {
       throw fail(
         "RESPONSE_MALFORMED",
-        "the response does not fit the Worker HTTP API; update the Worker and these hooks together.",
+        "not a Worker API answer; update the Worker and hooks together.",
       );
     }
     return json as T;

@@ -58,7 +58,7 @@ export function isWorkerApiError(value: unknown): value is WorkerApiError {
 export function toAmsEdgeError(error: unknown): AmsEdgeError {
   return isAmsEdgeError(error)
     ? error
-    : new WorkerApiError("UNEXPECTED", `A call to the Worker failed unexpectedly: ${error}`, {
+    : new WorkerApiError("UNEXPECTED", `${error}`, {
         cause: error,
       });
 }

@@ -55,7 +55,28 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const schedule = checkSchedule(options.resendScheduleSeconds ?? PROVIDER_RESEND_SCHEDULE_SECONDS);
   const seed = options.seed ?? 1;
   const clock = options.clock ?? systemClock;
-  const timers = createTimerSet(clock);
+  const store = createPaymentStore(options.ledger);
+  // Every change to the ledger happens in a request, a customer action, a timer or tracked work;
+  // after each, the ledger is compared with the one last handed on.
+  const onLedgerChange = options.onLedgerChange;
+  let lastLedger = onLedgerChange === undefined ? "" : JSON.stringify(store.snapshot());
+  const ledgerMayHaveChanged = (): void => {
+    if (onLedgerChange === undefined) return;
+    const snapshot = store.snapshot();
+    const text = JSON.stringify(snapshot);
+    if (text === lastLedger) return;
+    lastLedger = text;
+    onLedgerChange(snapshot);
+  };
+  const clockTimers = createTimerSet(clock);
+  const timers: typeof clockTimers = {
+    ...clockTimers,
+    schedule: (callback, ms) =>
+      clockTimers.schedule(() => {
+        callback();
+        ledgerMayHaveChanged();
+      }, ms),
+  };
   const faults = createFaultInjector(
     seed,
     (options.faults ?? []).map((rule, i) => parseFaultRule(rule, i)),
@@ -69,7 +90,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       () => undefined,
     );
     inFlight.add(settled);
-    void settled.then(() => inFlight.delete(settled));
+    void settled.then(() => {
+      inFlight.delete(settled);
+      ledgerMayHaveChanged();
+    });
   };
   const offset = settings.timeZoneOffsetMinutes;
   const notifier = createNotifier({
@@ -89,7 +113,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     settings,
     clock,
     timers,
-    store: createPaymentStore(),
+    store,
     faults,
     notifier,
     signer,
@@ -146,7 +170,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         track(work);
         context?.waitUntil?.(work.catch(() => undefined));
       };
-      return app.fetch(request, { defer });
+      try {
+        return await app.fetch(request, { defer });
+      } finally {
+        ledgerMayHaveChanged();
+      }
     },
     payments: () =>
       runtime.store.payments().map((payment) => {
@@ -169,6 +197,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         .toSorted((a, b) => a.createdAt - b.createdAt)
         .map(refundView);
     },
+    ledger: () => store.snapshot(),
     notifications: (paymentId) => notifier.list(paymentId),
     act(id, action, resultCode) {
       if (closing.signal.aborted)
@@ -180,6 +209,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         });
       }
       const outcome = applyCustomerAction(runtime, payment, action, resultCode);
+      ledgerMayHaveChanged();
       if (!outcome.ok) throw new SandboxError("PAYMENT_FINAL", outcome.message);
       if (outcome.notified !== null) track(outcome.notified);
       return paymentView(outcome.payment);
@@ -202,6 +232,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         timers.clear();
       }
       await idle();
+      ledgerMayHaveChanged();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { KeyInput } from "@ams-edge/core";
 import type { Clock } from "../clock/clock.ts";
 import type { FaultRule } from "../faults/fault-rule.ts";
+import type { LedgerSnapshot } from "../state/ledger-snapshot.ts";
 
 /** A merchant the sandbox accepts calls from. */
 export interface SandboxMerchant {
@@ -48,6 +49,16 @@ export interface SandboxOptions {
   readonly magicAmounts?: boolean;
   /** Whether a payment closed at expiry gets an F `ORDER_IS_CLOSED` notification (default true). */
   readonly notifyOnClose?: boolean;
+  /**
+   * Payments and refunds to start with, from an earlier sandbox's `ledger()` (default: none).
+   * Their expiry is applied when they are next read.
+   */
+  readonly ledger?: LedgerSnapshot;
+  /**
+   * Called with the whole ledger after anything in it changed (a call, a customer action, a
+   * timer): write it somewhere to restore it with `ledger` later. Called synchronously.
+   */
+  readonly onLedgerChange?: (snapshot: LedgerSnapshot) => void;
   /** Longest time a `hang` fault holds an answer, in ms (default 60000); closing releases it sooner. */
   readonly hangMs?: number;
 }

@@ -2,6 +2,7 @@ import type { Clock } from "../clock/clock.ts";
 import type { ActiveFault } from "../faults/fault-injector.ts";
 import type { FaultRule } from "../faults/fault-rule.ts";
 import type { NotificationRecord } from "../notify/notification-record.ts";
+import type { LedgerSnapshot } from "../state/ledger-snapshot.ts";
 import type { SandboxPaymentView, SandboxRefundView } from "../state/payment-view.ts";
 import type { CustomerAction } from "../wallet/customer-actions.ts";
 
@@ -24,6 +25,8 @@ export interface Sandbox {
    * one entry per refund request id however often it was sent.
    */
   refunds(id: string): SandboxRefundView[];
+  /** Every payment and refund as plain JSON: the `ledger` option of a later sandbox. */
+  ledger(): LedgerSnapshot;
   /** Every notification and its attempts, optionally for one payment (either id). */
   notifications(paymentId?: string): NotificationRecord[];
   /**

@@ -1,3 +1,4 @@
+import { fromLedgerPayment, type LedgerSnapshot, toLedgerPayment } from "./ledger-snapshot.ts";
 import type { PaymentRecord, RefundRecord } from "./payment-record.ts";
 
 /** Every payment and refund the sandbox knows, with the indexes the gateway looks them up by. */
@@ -16,37 +17,44 @@ export interface PaymentStore {
   refundByRequestId(clientId: string, refundRequestId: string): RefundRecord | undefined;
   refundsOf(paymentId: string): RefundRecord[];
   payments(): PaymentRecord[];
+  /** Every payment and refund as plain JSON, to restore later. */
+  snapshot(): LedgerSnapshot;
 }
 
 function datePart(now: number): string {
   return new Date(now).toISOString().slice(0, 10).replaceAll("-", "");
 }
 
-/** Creates an empty in-memory store. */
-export function createPaymentStore(): PaymentStore {
+/** Creates an in-memory store: empty, or holding what `from` recorded. */
+export function createPaymentStore(from?: LedgerSnapshot): PaymentStore {
   const payments = new Map<string, PaymentRecord>();
   const paymentsByRequest = new Map<string, string>();
   const refunds = new Map<string, RefundRecord>();
   const refundsByRequest = new Map<string, string>();
-  let sequence = 0;
+  let sequence = from?.sequence ?? 0;
   const key = (clientId: string, requestId: string): string => `${clientId}\u0000${requestId}`;
   const nextSequence = (): string => {
     sequence += 1;
     return String(sequence).padStart(10, "0");
   };
 
+  const addPayment = (payment: PaymentRecord): void => {
+    payments.set(payment.paymentId, payment);
+    paymentsByRequest.set(key(payment.clientId, payment.paymentRequestId), payment.paymentId);
+  };
+  const addRefund = (refund: RefundRecord): void => {
+    refunds.set(refund.refundId, refund);
+    refundsByRequest.set(key(refund.clientId, refund.refundRequestId), refund.refundId);
+  };
+  for (const payment of from?.payments ?? []) addPayment(fromLedgerPayment(payment));
+  for (const refund of from?.refunds ?? []) addRefund({ ...refund });
+
   return {
     // Ids look like the provider's (digits, date first) and never repeat within one sandbox.
     newPaymentId: (now) => `${datePart(now)}11${nextSequence()}`,
     newRefundId: (now) => `${datePart(now)}21${nextSequence()}`,
-    addPayment(payment) {
-      payments.set(payment.paymentId, payment);
-      paymentsByRequest.set(key(payment.clientId, payment.paymentRequestId), payment.paymentId);
-    },
-    addRefund(refund) {
-      refunds.set(refund.refundId, refund);
-      refundsByRequest.set(key(refund.clientId, refund.refundRequestId), refund.refundId);
-    },
+    addPayment,
+    addRefund,
     paymentById: (paymentId) => payments.get(paymentId),
     paymentByRequestId(clientId, paymentRequestId) {
       const id = paymentsByRequest.get(key(clientId, paymentRequestId));
@@ -68,5 +76,11 @@ export function createPaymentStore(): PaymentStore {
     refundsOf: (paymentId) =>
       [...refunds.values()].filter((refund) => refund.paymentId === paymentId),
     payments: () => [...payments.values()],
+    snapshot: () => ({
+      version: 1,
+      sequence,
+      payments: [...payments.values()].map(toLedgerPayment),
+      refunds: [...refunds.values()],
+    }),
   };
 }
