@@ -1,4 +1,9 @@
 import type { GenericSchema } from "valibot";
+import { checkClientId } from "../config/check-client-id.ts";
+import { isPublicHalf } from "../config/is-public-half.ts";
+import { prepareKeyString } from "../keys/import-key.ts";
+import { importPrivateKey, importPublicKey, type KeyInput } from "../keys/index.ts";
+import { type KeyRole, keyError } from "../keys/key-role.ts";
 import {
   CancelRequestSchema,
   CancelResponseSchema,
@@ -35,10 +40,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * if (result.ok) renderQr(result.data.orderCodeForm?.codeDetails);
  */
 export function createAmsClient(options: AmsClientOptions): AmsClient {
-  const { clientId, agentToken } = options;
-  if (typeof clientId !== "string" || clientId.trim() === "") {
-    throw new TypeError("createAmsClient: `clientId` must be a non-empty string");
-  }
+  const { agentToken } = options;
+  const clientId = checkClientId("createAmsClient", options.clientId);
   if (agentToken !== undefined && (typeof agentToken !== "string" || agentToken.length > 128)) {
     throw new TypeError("createAmsClient: `agentToken` must be a string of at most 128 characters");
   }
@@ -47,6 +50,23 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
       "createAmsClient: `privateKey` (yours, to sign) and `alipayPublicKey` (the provider's, to verify) are both required",
     );
   }
+  // Key strings are checked now; every call awaits both imports (started here, cached by the keys
+  // module) before it sends, so no request leaves with a key that cannot verify its answer.
+  const { privateKey, alipayPublicKey } = options;
+  const der = (key: KeyInput, role: KeyRole) =>
+    typeof key === "string" ? prepareKeyString(key, role)[1] : undefined;
+  const privateDer = der(privateKey, "private");
+  const publicDer = der(alipayPublicKey, "public");
+  if (privateDer && publicDer && isPublicHalf(privateDer, publicDer)) {
+    throw keyError(
+      "KEY_IS_MERCHANT_KEY",
+      "public",
+      "the public half of your `privateKey`",
+      "Pass the provider's public key from the portal.",
+    );
+  }
+  const ready = Promise.all([importPrivateKey(privateKey), importPublicKey(alipayPublicKey)]);
+  ready.catch(() => undefined); // reported by the call that awaits it
   // Checks the retry options now rather than on the first payment.
   resolveRetryPolicy(options.retry, undefined);
   const baseUrl = resolveGatewayUrl(options.gateway);
@@ -56,9 +76,9 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
     keyVersion: options.keyVersion,
     agentToken,
-    // Keys are imported on first use and cached by the keys module, never re-parsed per call.
-    privateKey: options.privateKey,
-    publicKey: options.alipayPublicKey,
+    ready,
+    privateKey,
+    publicKey: alipayPublicKey,
     timeoutMs:
       options.timeoutMs === undefined
         ? DEFAULT_TIMEOUT_MS

@@ -27,6 +27,8 @@ export interface GatewayContext {
   basePath: string;
   keyVersion: string | number | undefined;
   agentToken: string | undefined;
+  /** The imports of both keys, started when the client was made: awaited before any request. */
+  ready?: Promise<unknown>;
   privateKey: KeyInput;
   publicKey: KeyInput;
   timeoutMs: number;
@@ -88,6 +90,7 @@ export async function callGateway<T>(
   const timeout =
     options.timeoutMs === undefined ? ctx.timeoutMs : checkTimeout("timeoutMs", options.timeoutMs);
   const { signal } = options;
+  await ctx.ready;
 
   let attempt = 0;
   // What the last response said, for errors.

@@ -13,7 +13,10 @@ export interface DecodedKey extends SniffedKey {
  * only used to refuse encrypted and non-key blocks: the DER shape decides the rest, because
  * mislabelled files are common and the shape cannot lie.
  */
-export function decodeKeyString(text: string, role: KeyRole): DecodedKey {
+export function decodeKeyString(input: string, role: KeyRole): DecodedKey {
+  // Environment variables often hold a PEM key with its line breaks written as the two characters
+  // "\n". Neither PEM armour nor base64 has a backslash, so the escape cannot mean anything else.
+  const text = input.replace(/(?:\\r)?\\n/g, "\n");
   const base64 = text.includes("-----") ? pemBase64(text, role) : text.replace(/\s+/g, "");
   const der = decodeBase64(base64);
   if (der === undefined) {

@@ -3,14 +3,16 @@ import { KeyError, type KeyErrorCode } from "./key-error.ts";
 /** Which half of a key pair a caller asked for. */
 export type KeyRole = "private" | "public";
 
+// Each names the option that holds the key everywhere in the API, so that a configuration error
+// says which setting to fix.
 const EXPECTED: Record<KeyRole, string> = {
-  private: "your RSA private key",
-  public: "the provider's RSA public key",
+  private: "your RSA private key (`privateKey`)",
+  public: "the provider's RSA public key (`alipayPublicKey`)",
 };
 
 /**
- * Builds a {@link KeyError}: the message names what `role` expects and what was seen, then says
- * what to do (`hint`).
+ * Builds a {@link KeyError}: the message names what `role` expects and what was seen; `hint` says
+ * what to do (once: the message does not repeat it).
  */
 export function keyError(
   code: KeyErrorCode,
@@ -19,7 +21,7 @@ export function keyError(
   hint: string,
   cause?: unknown,
 ): KeyError {
-  return new KeyError(code, `Expected ${EXPECTED[role]}, got ${seen}. ${hint}`, { hint, cause });
+  return new KeyError(code, `Expected ${EXPECTED[role]}, got ${seen}.`, { hint, cause });
 }
 
 /** The error for a password-protected key, PEM or DER. */

@@ -41,7 +41,7 @@ describe("parseSignatureHeader", () => {
     expect((error as SignatureHeaderError).code).toBe(code);
   });
 
-  test("says what was expected, what was seen and what to do", () => {
+  test("says what was expected and what was seen; the hint, once, what to do", () => {
     expect(() => parseSignatureHeader("algorithm=RSA512,signature=abc")).toThrow(
       expect.objectContaining({
         name: "SignatureHeaderError",

@@ -10,6 +10,7 @@ export type SignatureCauseCode =
   | "PATH_QUERY_MISMATCH"
   | "PATH_TRAILING_SLASH"
   | "PATH_SANDBOX_MISMATCH"
+  | "PATH_MISMATCH"
   | "METHOD_CASE"
   | "METHOD_MISMATCH"
   | "CLIENT_ID_WHITESPACE"
@@ -21,6 +22,7 @@ export type SignatureCauseCode =
   | "PUBLIC_KEY_IS_MERCHANT_KEY"
   | "SIGNED_WITH_MERCHANT_KEY"
   | "PUBLIC_KEY_INVALID"
+  | "PUBLIC_KEY_NOT_SIGNERS"
   | "UNKNOWN";
 
 /** One likely cause: its code, a sentence, and the changed field that made the signature verify. */

@@ -1,0 +1,1 @@
+export { ConfigError, type ConfigErrorCode, isConfigError } from "./config-error.ts";
