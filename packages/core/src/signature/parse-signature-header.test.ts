@@ -47,7 +47,7 @@ describe("parseSignatureHeader", () => {
         name: "SignatureHeaderError",
         code: "SIGNATURE_ALGORITHM_UNSUPPORTED",
         message:
-          'Expected a Signature header like "algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>", got algorithm "RSA512". AMS signs with RSA256 (RSASSA-PKCS1-v1_5 with SHA-256) only.',
+          'Expected a Signature header like "algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>", got algorithm "RSA512".',
         hint: "AMS signs with RSA256 (RSASSA-PKCS1-v1_5 with SHA-256) only.",
       }),
     );
