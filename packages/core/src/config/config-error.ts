@@ -6,10 +6,7 @@ import { AmsEdgeError } from "../errors/ams-edge-error.ts";
  *   secret or `.env` file); HTTP drops it from the header, so no signature over it can verify.
  * - `BODY_NOT_RAW`: a notification body was given as a parsed object, not the raw bytes signed.
  */
-export type ConfigErrorCode =
-  | "CLIENT_ID_WHITESPACE"
-  | "PUBLIC_KEY_IS_MERCHANT_KEY"
-  | "BODY_NOT_RAW";
+export type ConfigErrorCode = "CLIENT_ID_WHITESPACE" | "BODY_NOT_RAW";
 
 /**
  * A configuration that cannot work, refused before anything is sent or acted on. It is the

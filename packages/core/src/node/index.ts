@@ -7,7 +7,6 @@ export type { NodeRequestLike, NodeResponseLike } from "./node-types.ts";
 export {
   type AnswerParts,
   createNotificationHandler,
-  isConfigurationError,
   type NotificationHandlerOptions,
   notificationErrorAnswer,
   writeAnswer,

@@ -1,4 +1,4 @@
-import { isAmsEdgeError } from "../errors/ams-edge-error.ts";
+import { isConfigurationError } from "../config/is-configuration-error.ts";
 import { acknowledgeParts } from "../notification/acknowledge.ts";
 import { isNotificationError } from "../notification/notification-error.ts";
 import type {
@@ -46,11 +46,6 @@ export function notificationErrorAnswer(error: unknown): AnswerParts {
     return { status: 500, headers: text, body: "Receiver misconfigured" };
   }
   return { status: 503, headers: text, body: "Try again later" };
-}
-
-/** True for an error of the receiver's configuration rather than of one notification. */
-export function isConfigurationError(error: unknown): boolean {
-  return error instanceof TypeError || (isAmsEdgeError(error) && !isNotificationError(error));
 }
 
 /** Writes `answer` to a `ServerResponse` (or Express `res`) unless headers were already sent. */
