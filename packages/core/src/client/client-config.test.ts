@@ -56,7 +56,7 @@ describe("createAmsClient refuses a configuration that cannot work when it is ma
     expect(error).toMatchObject({
       code: "KEY_IS_MERCHANT_KEY",
       message:
-        "Expected the provider's RSA public key (`alipayPublicKey`), got the public half of your `privateKey`.",
+        "createAmsClient: `alipayPublicKey`: Expected the provider's RSA public key, got the public half of your `privateKey`.",
       hint: "Pass the provider's public key from the portal.",
     });
   });
@@ -66,17 +66,19 @@ describe("createAmsClient refuses a configuration that cannot work when it is ma
       name: "KeyError",
       code: "KEY_NOT_PUBLIC",
       message:
-        "Expected the provider's RSA public key (`alipayPublicKey`), got a private key (pkcs8).",
+        "createAmsClient: `alipayPublicKey`: Expected the provider's RSA public key, got a private key (pkcs8).",
       hint: "Verify with the provider's public key from the portal.",
     });
     expect(thrown(setup({ privateKey: TEST_MERCHANT_PUBLIC_KEY }).make)).toMatchObject({
       name: "KeyError",
       code: "KEY_NOT_PRIVATE",
-      message: "Expected your RSA private key (`privateKey`), got a public key (spki).",
+      message:
+        "createAmsClient: `privateKey`: Expected your RSA private key, got a public key (spki).",
     });
     expect(thrown(setup({ privateKey: "./keys/merchant.pem" }).make)).toMatchObject({
       code: "KEY_BASE64_INVALID",
-      message: 'Expected your RSA private key (`privateKey`), got "." at offset 0 of the base64.',
+      message:
+        'createAmsClient: `privateKey`: Expected your RSA private key, got "." at offset 0 of the base64.',
     });
   });
 
@@ -98,6 +100,8 @@ describe("createAmsClient refuses a configuration that cannot work when it is ma
     await expect(client.inquiryPayment({ paymentRequestId: "p1" })).rejects.toMatchObject({
       name: "KeyError",
       code: "KEY_NOT_PUBLIC",
+      message:
+        "createAmsClient: `alipayPublicKey`: Expected the provider's RSA public key, got a private JWK.",
     });
     expect(requests).toHaveLength(0);
   });

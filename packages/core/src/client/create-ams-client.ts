@@ -1,7 +1,9 @@
 import type { GenericSchema } from "valibot";
 import { checkClientId } from "../config/check-client-id.ts";
 import { isPublicHalf } from "../config/is-public-half.ts";
-import { prepareKeyString } from "../keys/import-key.ts";
+import { nameKeyError } from "../config/name-key-error.ts";
+import { decodeKeyString } from "../keys/decode-key-string.ts";
+import { toImportable } from "../keys/import-key.ts";
 import { importPrivateKey, importPublicKey, type KeyInput } from "../keys/index.ts";
 import { type KeyRole, keyError } from "../keys/key-role.ts";
 import {
@@ -53,20 +55,37 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
   // Key strings are checked now; every call awaits both imports (started here, cached by the keys
   // module) before it sends, so no request leaves with a key that cannot verify its answer.
   const { privateKey, alipayPublicKey } = options;
-  const der = (key: KeyInput, role: KeyRole) =>
-    typeof key === "string" ? prepareKeyString(key, role)[1] : undefined;
-  const privateDer = der(privateKey, "private");
-  const publicDer = der(alipayPublicKey, "public");
+  const load = (key: KeyInput, role: KeyRole, field: string) => {
+    const named = nameKeyError("createAmsClient", field);
+    let der: Uint8Array | undefined;
+    try {
+      if (typeof key === "string") der = toImportable(decodeKeyString(key, role), role)[1];
+    } catch (error) {
+      named(error);
+    }
+    const imported = (role === "private" ? importPrivateKey(key) : importPublicKey(key)).catch(
+      named,
+    );
+    imported.catch(() => undefined); // awaited, and so reported, by every call
+    return [imported, der] as const;
+  };
+  const [signing, privateDer] = load(privateKey, "private", "privateKey");
+  const [verifying, publicDer] = load(alipayPublicKey, "public", "alipayPublicKey");
+  const ready = Promise.all([signing, verifying]);
+  ready.catch(() => undefined);
   if (privateDer && publicDer && isPublicHalf(privateDer, publicDer)) {
-    throw keyError(
-      "KEY_IS_MERCHANT_KEY",
-      "public",
-      "the public half of your `privateKey`",
-      "Pass the provider's public key from the portal.",
+    nameKeyError(
+      "createAmsClient",
+      "alipayPublicKey",
+    )(
+      keyError(
+        "KEY_IS_MERCHANT_KEY",
+        "public",
+        "the public half of your `privateKey`",
+        "Pass the provider's public key from the portal.",
+      ),
     );
   }
-  const ready = Promise.all([importPrivateKey(privateKey), importPublicKey(alipayPublicKey)]);
-  ready.catch(() => undefined); // reported by the call that awaits it
   // Checks the retry options now rather than on the first payment.
   resolveRetryPolicy(options.retry, undefined);
   const baseUrl = resolveGatewayUrl(options.gateway);

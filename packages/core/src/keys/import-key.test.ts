@@ -21,8 +21,7 @@ describe("error messages", () => {
     expect(error).toMatchObject({
       name: "KeyError",
       code: "KEY_NOT_PUBLIC",
-      message:
-        "Expected the provider's RSA public key (`alipayPublicKey`), got a private key (pkcs8).",
+      message: "Expected the provider's RSA public key, got a private key (pkcs8).",
       hint: "Verify with the provider's public key from the portal.",
     });
   });
@@ -31,7 +30,7 @@ describe("error messages", () => {
     const error = await rejection(importPrivateKey(merchant.publicKeyPkcs1Pem));
     expect(error).toMatchObject({
       code: "KEY_NOT_PRIVATE",
-      message: "Expected your RSA private key (`privateKey`), got a public key (pkcs1-public).",
+      message: "Expected your RSA private key, got a public key (pkcs1-public).",
     });
   });
 
@@ -39,8 +38,7 @@ describe("error messages", () => {
     const error = await rejection(importPublicKey("MIIB*IjAN"));
     expect(error).toMatchObject({
       code: "KEY_BASE64_INVALID",
-      message:
-        'Expected the provider\'s RSA public key (`alipayPublicKey`), got "*" at offset 4 of the base64.',
+      message: 'Expected the provider\'s RSA public key, got "*" at offset 4 of the base64.',
     });
   });
 
@@ -63,10 +61,7 @@ describe("error messages", () => {
       const error = await rejection(
         role === "public" ? importPublicKey(key) : importPrivateKey(key),
       );
-      const expected =
-        role === "public"
-          ? "the provider's RSA public key (`alipayPublicKey`)"
-          : "your RSA private key (`privateKey`)";
+      const expected = role === "public" ? "the provider's RSA public key" : "your RSA private key";
       expect(error).toMatchObject({
         code,
         message: `Expected ${expected}, got ${seen}.`,

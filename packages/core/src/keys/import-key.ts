@@ -45,7 +45,8 @@ export async function importKey(input: KeyInput, role: KeyRole): Promise<CryptoK
 }
 
 async function importKeyString(text: string, role: KeyRole): Promise<CryptoKey> {
-  const [format, data, container] = prepareKeyString(text, role);
+  const decoded = decodeKeyString(text, role);
+  const [format, data] = toImportable(decoded, role);
   let key: CryptoKey;
   try {
     key = await importMaterial({ format, data }, USAGE[role]);
@@ -53,28 +54,12 @@ async function importKeyString(text: string, role: KeyRole): Promise<CryptoKey> 
     throw keyError(
       "KEY_DER_INVALID",
       role,
-      `${withArticle(container)} key the runtime refused`,
+      `${withArticle(decoded.container)} key the runtime refused`,
       "Export the key again.",
       cause,
     );
   }
   return checkCryptoKey(key, role);
-}
-
-/**
- * Decodes and checks a key string without importing it (synchronous, so that a configuration can
- * be refused when it is made): the WebCrypto format, the DER to import, and the container seen.
- */
-export function prepareKeyString(
-  text: string,
-  role: KeyRole,
-): ["pkcs8" | "spki", Uint8Array<ArrayBuffer>, string] {
-  const trimmed = text.trim();
-  if (trimmed === "") {
-    throw keyError("KEY_EMPTY", role, "an empty string", "Check where the key comes from.");
-  }
-  const decoded = decodeKeyString(trimmed, role);
-  return [...toImportable(decoded, role), decoded.container];
 }
 
 /** The WebCrypto format and DER to import a decoded key as `role`, PKCS#1 rewrapped. */

@@ -3,11 +3,9 @@ import { KeyError, type KeyErrorCode } from "./key-error.ts";
 /** Which half of a key pair a caller asked for. */
 export type KeyRole = "private" | "public";
 
-// Each names the option that holds the key everywhere in the API, so that a configuration error
-// says which setting to fix.
 const EXPECTED: Record<KeyRole, string> = {
-  private: "your RSA private key (`privateKey`)",
-  public: "the provider's RSA public key (`alipayPublicKey`)",
+  private: "your RSA private key",
+  public: "the provider's RSA public key",
 };
 
 /**

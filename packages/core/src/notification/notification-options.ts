@@ -1,4 +1,5 @@
 import { checkClientId } from "../config/check-client-id.ts";
+import { nameKeyError } from "../config/name-key-error.ts";
 import { importPublicKey, type KeyInput } from "../keys/index.ts";
 import type { NotificationOutput } from "../schemas/index.ts";
 
@@ -94,6 +95,8 @@ export async function checkNotificationOptions(
     throw new TypeError(`${owner}: \`path\` must start with "/", got "${options.path}"`);
   }
   if (options.clientId !== undefined) checkClientId(owner, options.clientId);
-  if (typeof options.alipayPublicKey !== "function") await importPublicKey(options.alipayPublicKey);
+  if (typeof options.alipayPublicKey !== "function") {
+    await importPublicKey(options.alipayPublicKey).catch(nameKeyError(owner, "alipayPublicKey"));
+  }
   return maxBytes;
 }

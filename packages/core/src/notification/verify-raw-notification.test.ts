@@ -105,7 +105,13 @@ describe("a configuration error is thrown before the notification is looked at",
     const error = await rejection(
       verifyRawNotification(BODY, {}, { ...options, alipayPublicKey: TEST_ALIPAY_PRIVATE_KEY }),
     );
-    expect(error).toMatchObject({ name: "KeyError", code: "KEY_NOT_PUBLIC" });
+    expect(error).toMatchObject({
+      name: "KeyError",
+      code: "KEY_NOT_PUBLIC",
+      message:
+        "verifyRawNotification: `alipayPublicKey`: Expected the provider's RSA public key, got a private key (pkcs8).",
+      hint: "Verify with the provider's public key from the portal.",
+    });
   });
 
   it("a client id with a trailing newline", async () => {
