@@ -163,6 +163,17 @@ describe("createNotificationHandler", () => {
     }
   });
 
+  it("refuses a configuration that cannot work when it is made, naming the option", () => {
+    const make = (options: { alipayPublicKey: string; clientId: string }) => () =>
+      createNotificationHandler({ ...options, onNotification: () => undefined });
+    expect(make({ alipayPublicKey: TEST_ALIPAY_PRIVATE_KEY, clientId: CLIENT_ID })).toThrow(
+      "createNotificationHandler: `alipayPublicKey`: Expected the provider's RSA public key, got a private key (pkcs8).",
+    );
+    expect(make({ alipayPublicKey: TEST_ALIPAY_PUBLIC_KEY, clientId: `${CLIENT_ID}\r\n` })).toThrow(
+      expect.objectContaining({ name: "ConfigError", code: "CLIENT_ID_WHITESPACE" }),
+    );
+  });
+
   it("serves a real node:http server", async () => {
     const { handle } = handler();
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {

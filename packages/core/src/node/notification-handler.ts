@@ -1,4 +1,8 @@
+import { checkClientId } from "../config/check-client-id.ts";
 import { isConfigurationError } from "../config/is-configuration-error.ts";
+import { nameKeyError } from "../config/name-key-error.ts";
+import { decodeKeyString } from "../keys/decode-key-string.ts";
+import { toImportable } from "../keys/import-key.ts";
 import { acknowledgeParts } from "../notification/acknowledge.ts";
 import { isNotificationError } from "../notification/notification-error.ts";
 import type {
@@ -58,7 +62,8 @@ export function writeAnswer(res: NodeResponseLike, answer: AnswerParts): void {
 /**
  * A notification endpoint for `node:http` and Express: reads the raw body, verifies it, calls
  * `onNotification`, then writes the acknowledgement; or writes the error's answer (see
- * `notificationErrorAnswer`). It never rejects. In Express, mount it with `express.raw()` ahead of
+ * `notificationErrorAnswer`). It never rejects. A client id with whitespace around it, or a key
+ * string that is not the provider's public key, throws when the handler is made. In Express, mount it with `express.raw()` ahead of
  * any JSON parser, or keep the raw bytes with `keepRawBody`.
  *
  * @example
@@ -73,6 +78,18 @@ export function createNotificationHandler(
   const { onNotification, onError = (error) => console.error(error), ...verify } = options;
   if (typeof onNotification !== "function") {
     throw new TypeError("createNotificationHandler: `onNotification` must be a function");
+  }
+  // A configuration that cannot work is refused now, when the server starts, not on the first
+  // notification: the client id, and a key string (a JWK or CryptoKey is checked when imported).
+  const owner = "createNotificationHandler";
+  if (verify.clientId !== undefined) checkClientId(owner, verify.clientId);
+  const key = verify.alipayPublicKey;
+  if (typeof key === "string") {
+    try {
+      toImportable(decodeKeyString(key, "public"), "public");
+    } catch (error) {
+      nameKeyError(owner, "alipayPublicKey")(error);
+    }
   }
   return async (req, res) => {
     let answer: AnswerParts;
