@@ -1,6 +1,11 @@
 import type { SignatureContent } from "./signature-content.ts";
 
-/** Stable codes of the causes `diagnoseSignature` can name. */
+/**
+ * Stable codes of the causes `diagnoseSignature` can name, and those a notification verifier puts
+ * in `NotificationError.signatureCause`: the same codes, plus `PATH_MISMATCH` (a configured path
+ * that is not the one signed) and `PUBLIC_KEY_NOT_SIGNERS` (no change a receiver could have made
+ * explains it), which only the verifiers name.
+ */
 export type SignatureCauseCode =
   | "BODY_RESERIALIZED"
   | "BODY_WHITESPACE"
