@@ -1,11 +1,4 @@
 import type { GenericSchema } from "valibot";
-import { checkClientId } from "../config/check-client-id.ts";
-import { isPublicHalf } from "../config/is-public-half.ts";
-import { nameKeyError } from "../config/name-key-error.ts";
-import { decodeKeyString } from "../keys/decode-key-string.ts";
-import { toImportable } from "../keys/import-key.ts";
-import { importPrivateKey, importPublicKey, type KeyInput } from "../keys/index.ts";
-import { type KeyRole, keyError } from "../keys/key-role.ts";
 import {
   CancelRequestSchema,
   CancelResponseSchema,
@@ -42,48 +35,16 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * if (result.ok) renderQr(result.data.orderCodeForm?.codeDetails);
  */
 export function createAmsClient(options: AmsClientOptions): AmsClient {
-  const { agentToken } = options;
-  const clientId = checkClientId("createAmsClient", options.clientId);
+  const { clientId, agentToken } = options;
+  if (typeof clientId !== "string" || clientId.trim() !== clientId || clientId === "") {
+    throw new TypeError("createAmsClient: `clientId` must be a non-empty string, trimmed");
+  }
   if (agentToken !== undefined && (typeof agentToken !== "string" || agentToken.length > 128)) {
     throw new TypeError("createAmsClient: `agentToken` must be a string of at most 128 characters");
   }
   if (options.privateKey === undefined || options.alipayPublicKey === undefined) {
     throw new TypeError(
       "createAmsClient: `privateKey` (yours, to sign) and `alipayPublicKey` (the provider's, to verify) are both required",
-    );
-  }
-  // Key strings are checked now; every call awaits both imports (started here, cached by the keys
-  // module) before it sends, so no request leaves with a key that cannot verify its answer.
-  const { privateKey, alipayPublicKey } = options;
-  const load = (key: KeyInput, role: KeyRole, field: string) => {
-    const named = nameKeyError("createAmsClient", field);
-    let der: Uint8Array | undefined;
-    try {
-      if (typeof key === "string") der = toImportable(decodeKeyString(key, role), role)[1];
-    } catch (error) {
-      named(error);
-    }
-    const imported = (role === "private" ? importPrivateKey(key) : importPublicKey(key)).catch(
-      named,
-    );
-    imported.catch(() => undefined); // awaited, and so reported, by every call
-    return [imported, der] as const;
-  };
-  const [signing, privateDer] = load(privateKey, "private", "privateKey");
-  const [verifying, publicDer] = load(alipayPublicKey, "public", "alipayPublicKey");
-  const ready = Promise.all([signing, verifying]);
-  ready.catch(() => undefined);
-  if (privateDer && publicDer && isPublicHalf(privateDer, publicDer)) {
-    nameKeyError(
-      "createAmsClient",
-      "alipayPublicKey",
-    )(
-      keyError(
-        "KEY_IS_MERCHANT_KEY",
-        "public",
-        "the public half of your `privateKey`",
-        "Pass the provider's public key from the portal.",
-      ),
     );
   }
   // Checks the retry options now rather than on the first payment.
@@ -95,9 +56,9 @@ export function createAmsClient(options: AmsClientOptions): AmsClient {
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
     keyVersion: options.keyVersion,
     agentToken,
-    ready,
-    privateKey,
-    publicKey: alipayPublicKey,
+    // Keys are imported on first use and cached by the keys module, never re-parsed per call.
+    privateKey: options.privateKey,
+    publicKey: options.alipayPublicKey,
     timeoutMs:
       options.timeoutMs === undefined
         ? DEFAULT_TIMEOUT_MS

@@ -1,6 +1,6 @@
 import ky from "ky";
 import type { GenericSchema } from "valibot";
-import type { KeyInput } from "../keys/index.ts";
+import { importPublicKey, type KeyInput } from "../keys/index.ts";
 import { createSignature, formatSignatureHeader } from "../signature/index.ts";
 import {
   AmsClientError,
@@ -27,8 +27,6 @@ export interface GatewayContext {
   basePath: string;
   keyVersion: string | number | undefined;
   agentToken: string | undefined;
-  /** The imports of both keys, started when the client was made: awaited before any request. */
-  ready?: Promise<unknown>;
   privateKey: KeyInput;
   publicKey: KeyInput;
   timeoutMs: number;
@@ -90,7 +88,6 @@ export async function callGateway<T>(
   const timeout =
     options.timeoutMs === undefined ? ctx.timeoutMs : checkTimeout("timeoutMs", options.timeoutMs);
   const { signal } = options;
-  await ctx.ready;
 
   let attempt = 0;
   // What the last response said, for errors.
@@ -115,6 +112,9 @@ export async function callGateway<T>(
   const signInto = async (request: Request) => {
     const requestTime = String(Date.now());
     const content = { method: "POST", path, clientId, requestTime, body };
+    // The provider's key is imported (and cached) before anything is sent: a key that cannot
+    // verify the answer fails here, not after the gateway acted on the request.
+    await importPublicKey(ctx.publicKey);
     const signature = await createSignature(content, ctx.privateKey);
     const { headers } = request;
     headers.set("Content-Type", "application/json; charset=UTF-8");

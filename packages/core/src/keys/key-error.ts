@@ -14,8 +14,7 @@ export type KeyErrorCode =
   | "KEY_DER_INVALID"
   | "KEY_JWK_INVALID"
   | "KEY_ALGORITHM_UNSUPPORTED"
-  | "KEY_USAGE_MISSING"
-  | "KEY_IS_MERCHANT_KEY";
+  | "KEY_USAGE_MISSING";
 
 /** A key could not be imported: wrong kind, wrong type, too short, or not decodable. */
 export class KeyError extends AmsEdgeError<KeyErrorCode> {
