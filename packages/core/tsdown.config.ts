@@ -8,6 +8,7 @@ export default defineConfig(
     [
       "src/index.ts",
       "src/api/index.ts",
+      "src/node/index.ts",
       "src/crypto/provider-node.ts",
       "src/crypto/provider-web.ts",
     ],

@@ -5,6 +5,7 @@
  */
 
 export * from "./client/index.ts";
+export * from "./config/index.ts";
 export * from "./errors/index.ts";
 export * from "./keys/index.ts";
 export * from "./money/index.ts";

@@ -36,8 +36,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  */
 export function createAmsClient(options: AmsClientOptions): AmsClient {
   const { clientId, agentToken } = options;
-  if (typeof clientId !== "string" || clientId.trim() === "") {
-    throw new TypeError("createAmsClient: `clientId` must be a non-empty string");
+  if (typeof clientId !== "string" || clientId.trim() !== clientId || clientId === "") {
+    throw new TypeError("createAmsClient: `clientId` must be a non-empty string, trimmed");
   }
   if (agentToken !== undefined && (typeof agentToken !== "string" || agentToken.length > 128)) {
     throw new TypeError("createAmsClient: `agentToken` must be a string of at most 128 characters");

@@ -1,6 +1,6 @@
 import ky from "ky";
 import type { GenericSchema } from "valibot";
-import type { KeyInput } from "../keys/index.ts";
+import { importPublicKey, type KeyInput } from "../keys/index.ts";
 import { createSignature, formatSignatureHeader } from "../signature/index.ts";
 import {
   AmsClientError,
@@ -112,6 +112,9 @@ export async function callGateway<T>(
   const signInto = async (request: Request) => {
     const requestTime = String(Date.now());
     const content = { method: "POST", path, clientId, requestTime, body };
+    // The provider's key is imported (and cached) before anything is sent: a key that cannot
+    // verify the answer fails here, not after the gateway acted on the request.
+    await importPublicKey(ctx.publicKey);
     const signature = await createSignature(content, ctx.privateKey);
     const { headers } = request;
     headers.set("Content-Type", "application/json; charset=UTF-8");

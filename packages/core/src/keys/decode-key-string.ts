@@ -1,6 +1,6 @@
 import { decodeBase64 } from "../crypto/base64.ts";
 import { type KeyRole, keyError } from "./key-role.ts";
-import { pemBase64 } from "./pem.ts";
+import { KEY_SPACE, pemBase64 } from "./pem.ts";
 import { type SniffedKey, sniffKeyDer } from "./sniff-key-der.ts";
 
 /** A key string decoded to DER and recognised by shape. */
@@ -9,12 +9,19 @@ export interface DecodedKey extends SniffedKey {
 }
 
 /**
- * Turns a PEM or bare base64 key string into DER and recognises its container. The PEM label is
+ * Turns a PEM or bare base64 key string into DER and recognises its container, synchronously (so
+ * that a configuration can be checked when it is made). The PEM label is
  * only used to refuse encrypted and non-key blocks: the DER shape decides the rest, because
  * mislabelled files are common and the shape cannot lie.
  */
 export function decodeKeyString(text: string, role: KeyRole): DecodedKey {
-  const base64 = text.includes("-----") ? pemBase64(text, role) : text.replace(/\s+/g, "");
+  // Line breaks written as the two characters "\n" (or "\r\n"), as environment variables often
+  // hold PEM keys, are whitespace here: neither PEM armour nor base64 has a backslash, so the
+  // escape cannot mean anything else.
+  const base64 = text.includes("-----") ? pemBase64(text, role) : text.replace(KEY_SPACE, "");
+  if (base64 === "") {
+    throw keyError("KEY_EMPTY", role, "an empty string", "Check where the key comes from.");
+  }
   const der = decodeBase64(base64);
   if (der === undefined) {
     const bad = /[^A-Za-z0-9+/=]/.exec(base64);

@@ -21,8 +21,7 @@ describe("error messages", () => {
     expect(error).toMatchObject({
       name: "KeyError",
       code: "KEY_NOT_PUBLIC",
-      message:
-        "Expected the provider's RSA public key, got a private key (pkcs8). Verify with the provider's public key from the portal.",
+      message: "Expected the provider's RSA public key, got a private key (pkcs8).",
       hint: "Verify with the provider's public key from the portal.",
     });
   });
@@ -31,8 +30,7 @@ describe("error messages", () => {
     const error = await rejection(importPrivateKey(merchant.publicKeyPkcs1Pem));
     expect(error).toMatchObject({
       code: "KEY_NOT_PRIVATE",
-      message:
-        "Expected your RSA private key, got a public key (pkcs1-public). Sign with your private key; public keys only verify.",
+      message: "Expected your RSA private key, got a public key (pkcs1-public).",
     });
   });
 
@@ -40,8 +38,7 @@ describe("error messages", () => {
     const error = await rejection(importPublicKey("MIIB*IjAN"));
     expect(error).toMatchObject({
       code: "KEY_BASE64_INVALID",
-      message:
-        "Expected the provider's RSA public key, got \"*\" at offset 4 of the base64. Pass the whole key's text (not a file path) in standard base64.",
+      message: 'Expected the provider\'s RSA public key, got "*" at offset 4 of the base64.',
     });
   });
 
@@ -67,7 +64,8 @@ describe("error messages", () => {
       const expected = role === "public" ? "the provider's RSA public key" : "your RSA private key";
       expect(error).toMatchObject({
         code,
-        message: `Expected ${expected}, got ${seen}. AMS uses RSA keys only.`,
+        message: `Expected ${expected}, got ${seen}.`,
+        hint: "AMS uses RSA keys only.",
       });
     },
   );
@@ -85,6 +83,36 @@ describe("error messages", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "Expected a key string, JWK or CryptoKey, got number" });
   });
+});
+
+describe("keys from environment variables", () => {
+  test("PEM whose line breaks are the two characters \\n (or \\r\\n) imports like the PEM itself", async () => {
+    const lf = alipay.publicKeySpkiPem.trim().replace(/\n/g, "\\n");
+    const crlf = merchant.privateKeyPkcs1Pem.trim().replace(/\n/g, "\\r\\n");
+    expect(lf).toContain("-----\\nMII");
+    expect((await importPublicKey(lf)).type).toBe("public");
+    expect((await importPrivateKey(crlf)).type).toBe("private");
+  });
+});
+
+describe("messages and hints", () => {
+  test.each([
+    ["a private key as public", () => importPublicKey(alipay.privateKeyPkcs8Base64)],
+    ["a path", () => importPrivateKey("/etc/keys/merchant.pem")],
+    ["a cut PEM", () => importPublicKey("-----BEGIN PUBLIC KEY-----\nMIIB")],
+    ["a certificate", () => importPublicKey(TEST_KEYS.certificatePem)],
+    ["a short key", () => importPublicKey(TEST_KEYS.rsa1024PublicSpkiPem)],
+  ])(
+    "the message of %s says what was expected and seen; the hint alone says what to do",
+    async (_, run) => {
+      const error = await rejection(run());
+      expect(error).toBeInstanceOf(KeyError);
+      const { message, hint } = error as KeyError;
+      expect(message).toMatch(/^Expected .*, got .*\.$/);
+      expect(hint).toMatch(/\S/);
+      expect(message).not.toContain(hint);
+    },
+  );
 });
 
 describe("cache", () => {

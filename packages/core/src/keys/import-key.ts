@@ -45,11 +45,7 @@ export async function importKey(input: KeyInput, role: KeyRole): Promise<CryptoK
 }
 
 async function importKeyString(text: string, role: KeyRole): Promise<CryptoKey> {
-  const trimmed = text.trim();
-  if (trimmed === "") {
-    throw keyError("KEY_EMPTY", role, "an empty string", "Check where the key comes from.");
-  }
-  const decoded = decodeKeyString(trimmed, role);
+  const decoded = decodeKeyString(text, role);
   const [format, data] = toImportable(decoded, role);
   let key: CryptoKey;
   try {

@@ -9,8 +9,8 @@ const EXPECTED: Record<KeyRole, string> = {
 };
 
 /**
- * Builds a {@link KeyError}: the message names what `role` expects and what was seen, then says
- * what to do (`hint`).
+ * Builds a {@link KeyError}: the message names what `role` expects and what was seen; `hint` says
+ * what to do (once: the message does not repeat it).
  */
 export function keyError(
   code: KeyErrorCode,
@@ -19,7 +19,7 @@ export function keyError(
   hint: string,
   cause?: unknown,
 ): KeyError {
-  return new KeyError(code, `Expected ${EXPECTED[role]}, got ${seen}. ${hint}`, { hint, cause });
+  return new KeyError(code, `Expected ${EXPECTED[role]}, got ${seen}.`, { hint, cause });
 }
 
 /** The error for a password-protected key, PEM or DER. */

@@ -2,6 +2,8 @@ import { encryptedError, type KeyRole, keyError } from "./key-role.ts";
 
 // The back-reference makes a BEGIN/END label mismatch count as no block at all.
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
+/** Whitespace inside a key's text, and line breaks escaped as `\n` or `\r`. */
+export const KEY_SPACE = /\s|\\[nr]/g;
 const SUPPORTED = ["PRIVATE KEY", "RSA PRIVATE KEY", "PUBLIC KEY", "RSA PUBLIC KEY"];
 
 /** The base64 inside the first PEM block of `text`; encrypted and non-key blocks are refused. */
@@ -27,5 +29,5 @@ export function pemBase64(text: string, role: KeyRole): string {
     );
   }
   // RFC 1421 header lines (with a colon) are not base64.
-  return inner.replace(/^.*:.*$/gm, "").replace(/\s+/g, "");
+  return inner.replace(/^.*:.*$/gm, "").replace(KEY_SPACE, "");
 }

@@ -11,8 +11,29 @@ import { NOTIFICATION_ACK_BODY } from "../schemas/index.ts";
  * return acknowledge();
  */
 export function acknowledge(): Response {
-  return new Response(NOTIFICATION_ACK_BODY, {
+  const { body, ...init } = acknowledgeParts();
+  return new Response(body, init);
+}
+
+/** The acknowledgement as plain parts, for a handler that writes its own response. */
+export interface AcknowledgeParts {
+  status: 200;
+  headers: { "content-type": string };
+  body: string;
+}
+
+/**
+ * The acknowledgement as `{ status, headers, body }`, for Node's `ServerResponse`, Express or any
+ * handler without fetch `Response`s; the same status, header and exact body as `acknowledge()`.
+ *
+ * @example
+ * const ack = acknowledgeParts();
+ * res.writeHead(ack.status, ack.headers).end(ack.body);
+ */
+export function acknowledgeParts(): AcknowledgeParts {
+  return {
     status: 200,
     headers: { "content-type": "application/json; charset=UTF-8" },
-  });
+    body: NOTIFICATION_ACK_BODY,
+  };
 }

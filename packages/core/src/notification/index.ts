@@ -1,5 +1,5 @@
 export { NOTIFICATION_ERROR_STATUS } from "../api/notification-error-codes.ts";
-export { acknowledge } from "./acknowledge.ts";
+export { type AcknowledgeParts, acknowledge, acknowledgeParts } from "./acknowledge.ts";
 export {
   isNotificationError,
   NotificationError,
@@ -12,14 +12,19 @@ export {
   type UnappliedReason,
 } from "./notification-event.ts";
 export {
-  type SignTestNotificationForPath,
-  type SignTestNotificationForUrl,
-  signTestNotification,
-} from "./sign-test-notification.ts";
-export {
   DEFAULT_NOTIFICATION_MAX_BYTES,
   type NotificationBodyProblem,
   type VerifiedNotification,
   type VerifyNotificationOptions,
-  verifyNotification,
-} from "./verify-notification.ts";
+} from "./notification-options.ts";
+export {
+  type SignTestNotificationForPath,
+  type SignTestNotificationForUrl,
+  signTestNotification,
+} from "./sign-test-notification.ts";
+export { verifyNotification } from "./verify-notification.ts";
+export {
+  type HeadersLike,
+  type VerifyRawNotificationOptions,
+  verifyRawNotification,
+} from "./verify-raw-notification.ts";

@@ -3,6 +3,7 @@ import {
   type NotificationErrorCode,
 } from "../api/notification-error-codes.ts";
 import { AmsEdgeError } from "../errors/ams-edge-error.ts";
+import type { SignatureCause } from "../signature/signature-cause.ts";
 
 export type { NotificationErrorCode } from "../api/notification-error-codes.ts";
 
@@ -10,15 +11,22 @@ export type { NotificationErrorCode } from "../api/notification-error-codes.ts";
 export class NotificationError extends AmsEdgeError<NotificationErrorCode> {
   /** The HTTP status to answer the sender with (401, 405 or 413). */
   readonly httpStatus: number;
+  /**
+   * For `SIGNATURE_INVALID`: the most plausible reason, found cheaply (e.g. `BODY_RESERIALIZED`
+   * when a body parser ran before verification, `PATH_MISMATCH`, `CLIENT_ID_WHITESPACE`,
+   * `PUBLIC_KEY_NOT_SIGNERS`), also named in the message. Undefined for the other codes.
+   */
+  readonly signatureCause: SignatureCause | undefined;
 
   constructor(
     code: NotificationErrorCode,
     message: string,
-    options?: { cause?: unknown; hint?: string },
+    options?: { cause?: unknown; hint?: string; signatureCause?: SignatureCause | undefined },
   ) {
     super(code, message, options);
     this.name = "NotificationError";
     this.httpStatus = NOTIFICATION_ERROR_STATUS[code];
+    this.signatureCause = options?.signatureCause;
   }
 }
 

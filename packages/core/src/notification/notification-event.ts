@@ -6,7 +6,7 @@ import {
   type PaymentResultNotificationOutput,
   type RefundResultNotificationOutput,
 } from "../schemas/index.ts";
-import type { VerifiedNotification } from "./verify-notification.ts";
+import type { VerifiedNotification } from "./notification-options.ts";
 
 /** What a verified `REFUND_RESULT` says of one refund, before it is matched to a payment. */
 export interface RefundNotice {

@@ -1,5 +1,6 @@
 import { verify } from "#crypto-provider";
 import { RSA256 } from "../crypto/algorithms.ts";
+import { isAmsEdgeError } from "../errors/ams-edge-error.ts";
 import { isCryptoKey } from "../keys/check-crypto-key.ts";
 import { decodeKeyString } from "../keys/decode-key-string.ts";
 import { toImportable } from "../keys/import-key.ts";
@@ -83,7 +84,9 @@ export async function diagnoseSignature(
   } catch (error) {
     causes.push({
       cause: "PUBLIC_KEY_INVALID",
-      message: error instanceof Error ? error.message : String(error),
+      message: isAmsEdgeError(error)
+        ? `${error.message} ${error.hint ?? ""}`.trim()
+        : String(error),
     });
     return { valid: false, causes };
   }
@@ -92,7 +95,9 @@ export async function diagnoseSignature(
     try {
       value = parseSignatureHeader(value).signature;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = isAmsEdgeError(error)
+        ? `${error.message} ${error.hint ?? ""}`.trim()
+        : String(error);
       causes.push({ cause: "SIGNATURE_HEADER_INVALID", message });
       return { valid: false, causes };
     }

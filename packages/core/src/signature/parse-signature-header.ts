@@ -48,7 +48,7 @@ export function parseSignatureHeader(header: string): ParsedSignatureHeader {
     const hint = HINT[code];
     throw new SignatureHeaderError(
       code,
-      `Expected a Signature header like "algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>", got ${SEEN[code](detail)}. ${hint}`,
+      `Expected a Signature header like "algorithm=RSA256,keyVersion=1,signature=<url-encoded base64>", got ${SEEN[code](detail)}.`,
       { hint },
     );
   }

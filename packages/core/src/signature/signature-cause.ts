@@ -1,6 +1,11 @@
 import type { SignatureContent } from "./signature-content.ts";
 
-/** Stable codes of the causes `diagnoseSignature` can name. */
+/**
+ * Stable codes of the causes `diagnoseSignature` can name, and those a notification verifier puts
+ * in `NotificationError.signatureCause`: the same codes, plus `PATH_MISMATCH` (a configured path
+ * that is not the one signed) and `PUBLIC_KEY_NOT_SIGNERS` (no change a receiver could have made
+ * explains it), which only the verifiers name.
+ */
 export type SignatureCauseCode =
   | "BODY_RESERIALIZED"
   | "BODY_WHITESPACE"
@@ -10,6 +15,7 @@ export type SignatureCauseCode =
   | "PATH_QUERY_MISMATCH"
   | "PATH_TRAILING_SLASH"
   | "PATH_SANDBOX_MISMATCH"
+  | "PATH_MISMATCH"
   | "METHOD_CASE"
   | "METHOD_MISMATCH"
   | "CLIENT_ID_WHITESPACE"
@@ -21,6 +27,7 @@ export type SignatureCauseCode =
   | "PUBLIC_KEY_IS_MERCHANT_KEY"
   | "SIGNED_WITH_MERCHANT_KEY"
   | "PUBLIC_KEY_INVALID"
+  | "PUBLIC_KEY_NOT_SIGNERS"
   | "UNKNOWN";
 
 /** One likely cause: its code, a sentence, and the changed field that made the signature verify. */

@@ -1,58 +1,26 @@
 // Plausible ways a signer's content or signature encoding differ from what a verifier has. Each
 // variant is one change only, so that the change that makes a signature verify names the cause.
 import { decodeBase64 } from "../crypto/base64.ts";
+import {
+  bodyChanges,
+  clientIdChanges,
+  methodChanges,
+  pathShapeChanges,
+  type Variant,
+  variantList,
+} from "./content-changes.ts";
 import { decodeSignature } from "./decode-signature.ts";
-import { bodyVariants, GATEWAY_ORIGINS, timeVariants } from "./diagnose-variants.ts";
+import { GATEWAY_ORIGINS, timeVariants } from "./diagnose-variants.ts";
 import { pathOf } from "./request-parts.ts";
 import type { SignatureCauseCode } from "./signature-cause.ts";
 import type { SignatureContent } from "./signature-content.ts";
-
-/** One changed way of building the content, and the cause it would point to. */
-export interface Variant {
-  cause: SignatureCauseCode;
-  message: string;
-  content: SignatureContent;
-  change: Partial<SignatureContent> | undefined;
-}
 
 /**
  * One-change variants of the content a verifier rebuilt: body, time, path, method, client id,
  * CRLF.
  */
 export function contentVariants(c: SignatureContent): Variant[] {
-  const out: Variant[] = [];
-  const add = (cause: SignatureCauseCode, message: string, change: Partial<SignatureContent>) =>
-    out.push({ cause, message, change, content: { ...c, ...change } });
-  const body = typeof c.body === "string" ? c.body : new TextDecoder().decode(c.body);
-  const whitespace = new Set([body.trim(), `${body}\n`, `${body}\r\n`]);
-  const lineEndings = new Set([body.replace(/\r?\n/g, "\r\n"), body.replace(/\r\n/g, "\n")]);
-  for (const [variant, words] of bodyVariants(body)) {
-    // A body that only gained or lost whitespace around it is named as such, not as re-serialized.
-    if (whitespace.has(variant) || lineEndings.has(variant)) continue;
-    add(
-      "BODY_RESERIALIZED",
-      `The signer signed the body as ${words}; verify the raw bytes received, never re-serialized JSON.`,
-      { body: variant },
-    );
-  }
-  for (const variant of whitespace) {
-    if (variant !== body) {
-      add(
-        "BODY_WHITESPACE",
-        "The body differs by leading or trailing whitespace from what was signed.",
-        { body: variant },
-      );
-    }
-  }
-  for (const variant of lineEndings) {
-    if (variant !== body && !whitespace.has(variant)) {
-      add(
-        "BODY_LINE_ENDINGS",
-        "The body's line endings (CRLF vs LF) differ from what was signed.",
-        { body: variant },
-      );
-    }
-  }
+  const { out, add } = variantList(c);
   for (const time of timeVariants(c.requestTime)) {
     add(
       "REQUEST_TIME_REFORMATTED",
@@ -75,16 +43,7 @@ export function contentVariants(c: SignatureContent): Variant[] {
       );
     }
   }
-  const query = c.path.indexOf("?");
-  if (query >= 0) {
-    add("PATH_QUERY_MISMATCH", "The signer signed the path without its query string.", {
-      path: c.path.slice(0, query),
-    });
-  }
-  const slash = c.path.endsWith("/") ? c.path.slice(0, -1) : `${c.path}/`;
-  add("PATH_TRAILING_SLASH", `The signer signed "${slash}" (a trailing slash differs).`, {
-    path: slash,
-  });
+  const origins = out.splice(0);
   const sandbox = c.path.includes("/ams/sandbox/api/")
     ? c.path.replace("/ams/sandbox/api/", "/ams/api/")
     : c.path.replace("/ams/api/", "/ams/sandbox/api/");
@@ -95,42 +54,22 @@ export function contentVariants(c: SignatureContent): Variant[] {
       { path: sandbox },
     );
   }
-  for (const method of new Set([c.method.toUpperCase(), c.method.toLowerCase()])) {
-    if (method !== c.method) {
-      add("METHOD_CASE", `The signer wrote the method as "${method}".`, { method });
-    }
-  }
-  const otherMethod = c.method.toUpperCase() === "POST" ? "GET" : "POST";
-  add(
-    "METHOD_MISMATCH",
-    `The signer signed the method as ${otherMethod}: every AMS call and notification is signed as POST.`,
-    { method: otherMethod },
-  );
-  // HTTP drops whitespace around header values, so a client id read with a trailing newline
-  // (a secret or .env file) is signed with it but arrives without it, or the other way round.
-  const clientIds = new Set([
-    c.clientId.trim(),
-    `${c.clientId}\n`,
-    `${c.clientId}\r\n`,
-    `${c.clientId} `,
-  ]);
-  for (const clientId of clientIds) {
-    if (clientId !== c.clientId) {
-      add(
-        "CLIENT_ID_WHITESPACE",
-        `The signer signed the client id as ${JSON.stringify(clientId)}: trim it where it is read.`,
-        { clientId },
-      );
-    }
-  }
   // A path ending in "\r" yields "<METHOD> <path>\r\n<clientId>…": a CRLF after the first line.
-  out.push({
+  const crlf: Variant = {
     cause: "CONTENT_CRLF",
     message: "The signer ended the first line of the content with CRLF instead of LF.",
     content: { ...c, path: `${c.path}\r` },
     change: undefined,
-  });
-  return out;
+  };
+  return [
+    ...bodyChanges(c),
+    ...origins,
+    ...pathShapeChanges(c),
+    ...out,
+    ...methodChanges(c),
+    ...clientIdChanges(c),
+    crlf,
+  ];
 }
 
 /** Decodes `%XX` escapes in either hex case. */
