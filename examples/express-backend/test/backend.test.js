@@ -94,3 +94,22 @@ test("a notification that the provider did not sign is refused and changes nothi
   assert.equal((await forged.json()).error, "SIGNATURE_INVALID");
   assert.equal((await order(placed.paymentRequestId)).status, "awaiting_payment");
 });
+
+test("a body another parser already read is refused with BODY_NOT_RAW, naming the raw body", async () => {
+  const { verifyAlipayNotification } = await import("../src/verify-alipay-notification.js");
+  // What express.json() leaves when it runs before the notify route: an object, not the bytes.
+  const parsed = {
+    method: "POST",
+    url: "/alipay/notify",
+    headers: { "client-id": "EXAMPLE_SHOP", "request-time": "1", signature: "x" },
+    body: { notifyType: "PAYMENT_RESULT" },
+    [Symbol.asyncIterator]: async function* () {},
+  };
+  await assert.rejects(
+    verifyAlipayNotification(parsed, {
+      alipayPublicKey: (await generateKeyPair()).publicKeyBase64,
+      clientId: "EXAMPLE_SHOP",
+    }),
+    (error) => error.code === "BODY_NOT_RAW" && /raw/.test(error.message),
+  );
+});

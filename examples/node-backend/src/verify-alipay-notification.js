@@ -1,21 +1,15 @@
-import { verifyNotification } from "@ams-edge/core";
+import { verifyRawNotification } from "@ams-edge/core";
 
 /**
- * Verifies a notification from its raw body and the request's method, URL and headers, and
- * returns what `verifyNotification` returns. The only place this backend touches verification:
- * swap it for a `node:http` adapter of `@ams-edge/core` when there is one.
+ * Verifies a notification from its raw body and the request's URL and headers, and returns what
+ * `verifyNotification` returns: the one place this backend touches verification. Node's
+ * `IncomingHttpHeaders` go in as they are. (`verifyNodeNotification` from `@ams-edge/core/node`
+ * reads the body itself; this backend reads it first to log it.)
  *
- * @param {import("node:http").IncomingMessage} req the request, for its method, URL and headers
+ * @param {import("node:http").IncomingMessage} req the request, for its URL and headers
  * @param {Uint8Array} rawBody the body exactly as received
  * @param {{ alipayPublicKey: string, clientId: string }} keys
  */
 export function verifyAlipayNotification(req, rawBody, keys) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return verifyNotification(
-    { method: req.method ?? "GET", url: req.url ?? "/", headers, body: rawBody },
-    keys,
-  );
+  return verifyRawNotification(rawBody, req.headers, { ...keys, path: req.url ?? "/" });
 }
