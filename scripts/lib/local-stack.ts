@@ -17,8 +17,10 @@ import { formatEnvFile, generateLocalSecrets, publicKeyOf } from "./local-secret
 import {
   applyLocalMigrations,
   buildWorkerBundle,
+  restartWranglerDev,
   startWranglerDevOnFreePorts,
   type WranglerDev,
+  type WranglerDevOptions,
 } from "./wrangler-dev.ts";
 
 /** The repository root. */
@@ -53,6 +55,12 @@ export interface LocalStack {
   clientId: string;
   /** The Worker's local state (Durable Objects, D1), removed by `stop()`. */
   stateDir: string;
+  /**
+   * Stops `wrangler dev` and starts it again on the same port and the same local state (Durable
+   * Objects with their storage and alarms, D1), as a deploy or an eviction would: requests in
+   * flight are cut off, and the objects wake up from storage.
+   */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +75,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   let sandbox: SandboxServer | undefined;
   let worker: WranglerDev | undefined;
+  let workerOptions: Omit<WranglerDevOptions, "port" | "inspectorPort"> | undefined;
   const stateDir = join(dir, "state");
   try {
     sandbox = await startSandboxServer({
@@ -90,24 +99,30 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       built = { bundle, assets };
     }
     const gateway = sandbox.url;
-    worker = await startWranglerDevOnFreePorts((port) => ({
-      root: repositoryRoot,
-      persistTo: stateDir,
-      envFile,
-      ...built,
-      vars: {
-        AMS_GATEWAY: gateway,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-        ENTRY_RATE_LIMIT: "1000/1",
-        ...options.vars,
-      },
-    }));
+    worker = await startWranglerDevOnFreePorts((port) => {
+      workerOptions = {
+        root: repositoryRoot,
+        persistTo: stateDir,
+        envFile,
+        ...built,
+        vars: {
+          AMS_GATEWAY: gateway,
+          PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+          ENTRY_RATE_LIMIT: "1000/1",
+          ...options.vars,
+        },
+      };
+      return workerOptions;
+    });
   } catch (error) {
     await sandbox?.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const [running, server] = [worker, sandbox];
+  let running = worker;
+  const server = sandbox;
+  const devOptions = workerOptions;
+  let restarting: Promise<void> | undefined;
   return {
     workerUrl: running.url,
     sandbox: server,
@@ -115,7 +130,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     alipayPrivateKey,
     clientId: secrets.AMS_CLIENT_ID,
     stateDir,
+    restartWorker: async () => {
+      if (devOptions === undefined) throw new Error("restartWorker: the Worker never started");
+      restarting = (async () => {
+        running = await restartWranglerDev(running, devOptions);
+      })();
+      await restarting;
+    },
     stop: async () => {
+      await restarting?.catch(() => undefined);
       await Promise.allSettled([running.stop(), server.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
