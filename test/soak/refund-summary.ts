@@ -100,6 +100,7 @@ export function summarizeRefunds(input: RefundSummaryInput): RefundSummary {
   const restartOk =
     restart !== null &&
     restart.heldAtRestart === restart.runs.length &&
+    across.length === restart.runs.length &&
     across.every(({ v }) => v.problems.length === 0);
   const checks: GlobalCheck[] = [
     {

@@ -171,9 +171,14 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
   const refundsOf = new Map(refundPlan.map((r) => [r.index, r]));
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const drivingStarted = performance.now();
-  // Slow payments first: they overlap the quick ones instead of trailing after them.
-  const slow = (p: PlannedPayment) => isSlow(p) || refundsAreSlow(refundsOf.get(p.index));
-  const order = [...plan.filter(slow), ...plan.filter((p) => !slow(p))];
+  // Slow payments first, then those refunded during the run: they overlap the quick ones
+  // instead of trailing after them.
+  const rank = (p: PlannedPayment) => {
+    const refunds = refundsOf.get(p.index);
+    if (isSlow(p) || refundsAreSlow(refunds)) return 0;
+    return refunds?.phase === "pool" ? 1 : 2;
+  };
+  const order = [0, 1, 2].flatMap((r) => plan.filter((p) => rank(p) === r));
   const driven = await runPool(order, options.concurrency, (p) =>
     driveWithRefunds(stack, p, refundsOf.get(p.index), deadline),
   );
