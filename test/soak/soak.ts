@@ -183,6 +183,9 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
     driveWithRefunds(stack, p, refundsOf.get(p.index), deadline),
   );
   const runs = driven.map((d) => d.run).sort((x, y) => x.plan.index - y.plan.index);
+  // The restart waits for the sandbox to finish delivering: an attempt cut off by the restart is
+  // resent by the provider, but would count as a signed delivery not acknowledged.
+  const quietBeforeRestart = await waitForQuietSandbox(sandbox, 30_000);
   const restart = await restartPhase(stack, refundPlan, runs);
   const refundRuns = [
     ...driven.flatMap((d) => (d.refunds === null ? [] : [d.refunds])),
@@ -190,7 +193,7 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
     ...restart.skipped,
   ];
   const drivingMs = performance.now() - drivingStarted;
-  const quiet = await waitForQuietSandbox(sandbox, 30_000);
+  const quiet = (await waitForQuietSandbox(sandbox, 30_000)) && quietBeforeRestart;
   const ledger = byRequestId(sandbox.payments());
   const notifications = byRequestId(sandbox.notifications());
   const review = (await readCompleteReviewLog(stack, runs, 10_000)) ?? new Map();
