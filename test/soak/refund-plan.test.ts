@@ -5,6 +5,7 @@ import {
   type PlannedRefunds,
   planRefunds,
   RESTART_REFUNDS_PER_HUNDRED,
+  refundsAreSlow,
 } from "./refund-plan.ts";
 import { planPayments } from "./soak-plan.ts";
 
@@ -130,5 +131,22 @@ describe("planRefunds", () => {
         !r.faults.some((f) => f.label?.includes("call ends TIMEOUT")),
     );
     expect(lonely).toStrictEqual([]);
+  });
+
+  it("calls slow only refunds during the run with an answer stalled or held past the deadline", () => {
+    expect(plan.filter((r) => r.phase === "restart" && refundsAreSlow(r))).toStrictEqual([]);
+    const heldBriefly = plan.filter(
+      (r) =>
+        r.phase === "pool" &&
+        r.faults.every((f) => f.kind !== "stall-body" && (f.kind !== "hang" || f.delayMs === 1500)),
+    );
+    expect(heldBriefly.length).toBeGreaterThan(0);
+    expect(heldBriefly.filter(refundsAreSlow)).toStrictEqual([]);
+    const stalled = plan.filter((r) =>
+      r.faults.some((f) => f.label?.startsWith("stall-body refund")),
+    );
+    expect(stalled.length).toBeGreaterThan(0);
+    expect(stalled.filter((r) => !refundsAreSlow(r))).toStrictEqual([]);
+    expect(refundsAreSlow(undefined)).toBe(false);
   });
 });

@@ -80,7 +80,10 @@ export const CLIENT_TIMEOUT_MS = 500;
 /** How long a tap's refund answer is held so that another tap can go meanwhile. */
 const HELD_MS = 1500;
 
-/** Longer than the Worker's 10 s deadline per attempt. */
+/** The Worker's client's deadline per attempt. */
+const WORKER_DEADLINE_MS = 10_000;
+
+/** Longer than the Worker's deadline per attempt. */
 const PAST_DEADLINE_MS = 12_000;
 
 /** Longer than the restart phase: the answer is cut off with the Worker, never delivered. */
@@ -385,12 +388,13 @@ export function expectedRefunded(refunds: PlannedRefunds): bigint {
   return [...keys.values()].reduce((sum, n) => sum + n, 0n);
 }
 
-/** True for refunds expected to take many seconds (an answer held past the client's deadline). */
+/**
+ * True for refunds during the run expected to take many seconds (an answer stalled or held past
+ * the Worker's 10 s deadline per attempt): the soak starts their payments first.
+ */
 export function refundsAreSlow(refunds: PlannedRefunds | undefined): boolean {
-  return (refunds?.faults ?? []).some(
-    (f) =>
-      (f.kind === "stall-body" || f.kind === "hang") &&
-      (f.delayMs ?? 0) > 10_000 &&
-      refunds?.phase === "pool",
+  if (refunds?.phase !== "pool") return false;
+  return refunds.faults.some(
+    (f) => (f.kind === "stall-body" || f.kind === "hang") && (f.delayMs ?? 0) > WORKER_DEADLINE_MS,
   );
 }
