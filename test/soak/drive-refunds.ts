@@ -18,6 +18,8 @@ export interface RefundAnswer {
   readonly refundStatus: string | null;
   /** The error code (4xx, 5xx), or why the request was cut off. */
   readonly code: string | null;
+  /** When it came (`performance.now()`). */
+  readonly at: number;
 }
 
 /** A tap and every answer its requests got, in the order sent. */
@@ -74,10 +76,17 @@ export async function postRefund(
       refundRequestId: parsed.refundRequestId ?? null,
       refundStatus: parsed.status ?? null,
       code: parsed.error?.code ?? null,
+      at: performance.now(),
     };
   } catch (error) {
     const name = error instanceof Error ? error.name : "Error";
-    return { status: null, refundRequestId: null, refundStatus: null, code: name };
+    return {
+      status: null,
+      refundRequestId: null,
+      refundStatus: null,
+      code: name,
+      at: performance.now(),
+    };
   }
 }
 
@@ -168,11 +177,22 @@ export async function sendTaps(
     }
   }
   run.taps.push(...(await Promise.all(held)));
+  // A refund answered final needs no watching: it was final when the answer came.
+  for (const answer of run.taps.flatMap((t) => t.answers)) {
+    const refundId = answer.refundRequestId;
+    const from = refundId === null ? undefined : started.get(refundId);
+    if (refundId === null || from === undefined || !FINAL.has(answer.refundStatus ?? "")) continue;
+    const ms = answer.at - from;
+    run.settledMs.set(refundId, Math.min(ms, run.settledMs.get(refundId) ?? ms));
+  }
 }
 
 /**
  * Reads the payment until every refund the plan's keys stand for that the Worker holds is final,
  * recording when each was first seen final; a problem when that takes longer than `timeoutMs`.
+ * Most refunds are final by their answer, so one read does; the others are read again a quarter
+ * of a second later, then less and less often, up to once a second, to keep the load off the
+ * Worker the payments share.
  */
 export async function watchRefunds(
   stack: Stack,
@@ -183,6 +203,7 @@ export async function watchRefunds(
 ): Promise<void> {
   const ours = new Set(keyIds.values());
   const deadline = Date.now() + timeoutMs;
+  let pause = 250;
   for (;;) {
     const view = await readPaymentView(stack, run.paymentRequestId);
     const mine = (view?.refunds ?? []).filter((r) => ours.has(r.refundRequestId));
@@ -204,7 +225,8 @@ export async function watchRefunds(
       );
       return;
     }
-    await sleep(200);
+    await sleep(pause);
+    pause = Math.min(1000, pause * 1.5);
   }
 }
 

@@ -84,7 +84,7 @@ const HELD_MS = 1500;
 const WORKER_DEADLINE_MS = 10_000;
 
 /** Longer than the Worker's deadline per attempt. */
-const PAST_DEADLINE_MS = 12_000;
+const PAST_DEADLINE_MS = 11_000;
 
 /** Longer than the restart phase: the answer is cut off with the Worker, never delivered. */
 const ACROSS_RESTART_MS = 30_000;
@@ -309,7 +309,7 @@ function drawFaults(random: SeededRandom): PlannedFault[] {
       label: "http-error 502 refund (one attempt)",
     });
   }
-  if (random.chance(mix.stallBody)) endsCall("stall-body", 30_000, "stall-body refund");
+  if (random.chance(mix.stallBody)) endsCall("stall-body", PAST_DEADLINE_MS, "stall-body refund");
   if (random.chance(mix.hangPastDeadline))
     endsCall("hang", PAST_DEADLINE_MS, "hang refund past the 10 s deadline");
   const inquiry: PlannedFault[] = [];

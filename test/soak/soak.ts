@@ -99,22 +99,25 @@ async function countFlagged(stack: Stack): Promise<number | null> {
   return ((await response.json()) as { payments: unknown[] }).payments.length;
 }
 
-/** Drives one payment, then (once it is paid) its refunds planned for the run. */
+/**
+ * Drives one payment; once it is paid, starts its refunds planned for the run without waiting
+ * for them: the merchant refunding is another actor, and the payments' pool stays as it was.
+ */
 async function driveWithRefunds(
   stack: Stack,
   plan: PlannedPayment,
   refunds: PlannedRefunds | undefined,
   signal: AbortSignal,
-): Promise<{ run: PaymentRun; refunds: RefundRun | null }> {
+): Promise<{ run: PaymentRun; refunds: Promise<RefundRun> | null }> {
   const run = await drivePayment(stack, plan, { signal, settleTimeoutMs: 30_000 });
   if (refunds === undefined || refunds.phase !== "pool") return { run, refunds: null };
   const id = run.paymentRequestId;
   if (id === null || run.lastStatus !== "succeeded") {
     const skipped = newRefundRun(refunds, id ?? "");
     skipped.problems.push(`not refunded: the payment ended ${run.lastStatus}`);
-    return { run, refunds: skipped };
+    return { run, refunds: Promise.resolve(skipped) };
   }
-  return { run, refunds: await driveRefunds(stack, refunds, id) };
+  return { run, refunds: driveRefunds(stack, refunds, id) };
 }
 
 /**
@@ -171,27 +174,22 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
   const refundsOf = new Map(refundPlan.map((r) => [r.index, r]));
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const drivingStarted = performance.now();
-  // Slow payments first, then those refunded during the run: they overlap the quick ones
-  // instead of trailing after them.
-  const rank = (p: PlannedPayment) => {
-    const refunds = refundsOf.get(p.index);
-    if (isSlow(p) || refundsAreSlow(refunds)) return 0;
-    return refunds?.phase === "pool" ? 1 : 2;
-  };
-  const order = [0, 1, 2].flatMap((r) => plan.filter((p) => rank(p) === r));
+  // Slow payments first (their refunds' stalls included): they overlap the quick ones instead
+  // of trailing after them.
+  const slow = (p: PlannedPayment) => isSlow(p) || refundsAreSlow(refundsOf.get(p.index));
+  const order = [...plan.filter(slow), ...plan.filter((p) => !slow(p))];
   const driven = await runPool(order, options.concurrency, (p) =>
     driveWithRefunds(stack, p, refundsOf.get(p.index), deadline),
   );
   const runs = driven.map((d) => d.run).sort((x, y) => x.plan.index - y.plan.index);
+  const duringRun = await Promise.all(
+    driven.flatMap((d) => (d.refunds === null ? [] : [d.refunds])),
+  );
   // The restart waits for the sandbox to finish delivering: an attempt cut off by the restart is
   // resent by the provider, but would count as a signed delivery not acknowledged.
   const quietBeforeRestart = await waitForQuietSandbox(sandbox, 30_000);
   const restart = await restartPhase(stack, refundPlan, runs);
-  const refundRuns = [
-    ...driven.flatMap((d) => (d.refunds === null ? [] : [d.refunds])),
-    ...(restart.phase?.runs ?? []),
-    ...restart.skipped,
-  ];
+  const refundRuns = [...duringRun, ...(restart.phase?.runs ?? []), ...restart.skipped];
   const drivingMs = performance.now() - drivingStarted;
   const quiet = (await waitForQuietSandbox(sandbox, 30_000)) && quietBeforeRestart;
   const ledger = byRequestId(sandbox.payments());

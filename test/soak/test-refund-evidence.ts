@@ -31,6 +31,7 @@ export const answer = (
   refundRequestId,
   refundStatus: status === 201 || status === 200 ? "succeeded" : null,
   code,
+  at: 0,
 });
 export const view = (
   refundRequestId: string,
