@@ -26,7 +26,7 @@ import { waitForRefundIndex } from "./refund-index.ts";
 import { type PlannedRefunds, planRefunds, refundsAreSlow } from "./refund-plan.ts";
 import { summarizeRefunds } from "./refund-summary.ts";
 import { type RestartPhase, runRestartPhase } from "./restart-phase.ts";
-import { runPool } from "./run-pool.ts";
+import { createLimiter, runPool } from "./run-pool.ts";
 import { isSlow, type PlannedPayment, planPayments } from "./soak-plan.ts";
 import { summarize } from "./soak-summary.ts";
 import { formatSummary } from "./summary-table.ts";
@@ -100,14 +100,16 @@ async function countFlagged(stack: Stack): Promise<number | null> {
 }
 
 /**
- * Drives one payment; once it is paid, starts its refunds planned for the run without waiting
- * for them: the merchant refunding is another actor, and the payments' pool stays as it was.
+ * Drives one payment; once it is paid, starts its refunds planned for the run (through `limit`)
+ * without waiting for them: the merchant refunding is another actor, and the payments' pool
+ * stays as it was.
  */
 async function driveWithRefunds(
   stack: Stack,
   plan: PlannedPayment,
   refunds: PlannedRefunds | undefined,
   signal: AbortSignal,
+  limit: <R>(task: () => Promise<R>) => Promise<R>,
 ): Promise<{ run: PaymentRun; refunds: Promise<RefundRun> | null }> {
   const run = await drivePayment(stack, plan, { signal, settleTimeoutMs: 30_000 });
   if (refunds === undefined || refunds.phase !== "pool") return { run, refunds: null };
@@ -117,7 +119,7 @@ async function driveWithRefunds(
     skipped.problems.push(`not refunded: the payment ended ${run.lastStatus}`);
     return { run, refunds: Promise.resolve(skipped) };
   }
-  return { run, refunds: driveRefunds(stack, refunds, id) };
+  return { run, refunds: limit(() => driveRefunds(stack, refunds, id)) };
 }
 
 /**
@@ -178,8 +180,10 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
   // of trailing after them.
   const slow = (p: PlannedPayment) => isSlow(p) || refundsAreSlow(refundsOf.get(p.index));
   const order = [...plan.filter(slow), ...plan.filter((p) => !slow(p))];
+  // Refunds run beside the pool, at most half as many at once as payments.
+  const limit = createLimiter(Math.ceil(options.concurrency / 2));
   const driven = await runPool(order, options.concurrency, (p) =>
-    driveWithRefunds(stack, p, refundsOf.get(p.index), deadline),
+    driveWithRefunds(stack, p, refundsOf.get(p.index), deadline, limit),
   );
   const runs = driven.map((d) => d.run).sort((x, y) => x.plan.index - y.plan.index);
   const duringRun = await Promise.all(
