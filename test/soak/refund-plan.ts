@@ -100,9 +100,9 @@ export const REFUND_FAULT_MIX = {
   /** HTTP 502 once: the client's retry answers. */
   httpErrorOnce: 0.1,
   /** A stalled body; a third of them end the call `TIMEOUT` (HTTP 500 twice first). */
-  stallBody: 0.06,
+  stallBody: 0.03,
   /** An answer held past the client's deadline; a third end the call `TIMEOUT`. */
-  hangPastDeadline: 0.06,
+  hangPastDeadline: 0.03,
   /** Faults on the inquiries that follow an unclear refund (one is then made unclear). */
   inquiryUnknown: 0.15,
   inquiryHttpError: 0.1,
