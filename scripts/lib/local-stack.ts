@@ -20,6 +20,7 @@ import { formatEnvFile, generateLocalSecrets, publicKeyOf } from "./local-secret
 import {
   applyLocalMigrations,
   buildWorkerBundle,
+  restartWranglerDev,
   startWranglerDev,
   startWranglerDevOnFreePorts,
   type WranglerDev,
@@ -68,6 +69,12 @@ export interface LocalStack {
    * and state folder; `sandbox` is then the new sandbox.
    */
   restart(): Promise<void>;
+  /**
+   * Stops `wrangler dev` alone and starts it again on the same port and the same local state
+   * (Durable Objects with their storage and alarms, D1), as a deploy or an eviction would:
+   * requests in flight are cut off, and the objects wake up from storage.
+   */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +136,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     throw error;
   }
   let [running, server, optionsFor] = [worker, sandbox, workerOptions];
+  let restarting: Promise<void> | undefined;
   const stack: LocalStack = {
     workerUrl: running.url,
     sandbox: server,
@@ -148,7 +156,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
       stack.sandbox = server;
     },
+    restartWorker: async () => {
+      const port = Number(new URL(running.url).port);
+      restarting = (async () => {
+        running = await restartWranglerDev(running, optionsFor(port));
+      })();
+      await restarting;
+    },
     stop: async () => {
+      await restarting?.catch(() => undefined);
       await Promise.allSettled([running.stop(), server.close()]);
       rmSync(dir, { recursive: true, force: true });
     },

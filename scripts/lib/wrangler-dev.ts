@@ -233,3 +233,25 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
     // The group is already gone.
   }
 }
+
+/**
+ * Stops `running` and starts `wrangler dev` again with the same options on the same port, so
+ * that its URL (and every URL the Worker handed out) stays valid; the local state under
+ * `persistTo` is kept. The port was just released: a bind that fails is tried again, five times
+ * in all, a quarter of a second apart.
+ */
+export async function restartWranglerDev(
+  running: WranglerDev,
+  options: Omit<WranglerDevOptions, "port" | "inspectorPort">,
+): Promise<WranglerDev> {
+  const port = Number(new URL(running.url).port);
+  await running.stop();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startWranglerDev({ ...options, port, inspectorPort: await freePort() });
+    } catch (error) {
+      if (attempt >= 5 || !isAddressInUse(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}

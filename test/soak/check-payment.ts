@@ -25,7 +25,10 @@ export interface ReviewEntry {
 export interface PaymentEvidence {
   readonly run: PaymentRun;
   /** The Worker's view, read with the merchant key after the run; null when unreadable. */
-  readonly view: Pick<PaymentView, "status" | "resultCode" | "attention"> | null;
+  readonly view:
+    | (Pick<PaymentView, "status" | "resultCode" | "attention"> &
+        Partial<Pick<PaymentView, "amount" | "refunded" | "refunds">>)
+    | null;
   /** The Worker's event log; null when unreadable. */
   readonly log: readonly LogEntry[] | null;
   /** Gateway payments with this request id. */

@@ -115,10 +115,7 @@ export async function gatherEvidence(
     return { run, view: null, log: null, ledger: [], notifications: [], review: mine };
   }
   const [view, log] = await Promise.all([
-    readJson<Pick<PaymentView, "status" | "resultCode" | "attention">>(
-      stack,
-      `/api/payments/${id}`,
-    ),
+    readJson<PaymentView>(stack, `/api/payments/${id}`),
     readJson<{ events: LogEntry[] }>(stack, `/api/payments/${id}/events`),
   ]);
   return {

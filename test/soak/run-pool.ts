@@ -25,3 +25,31 @@ export async function runPool<T, R>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
   return results;
 }
+
+/**
+ * A limiter: `limit(task)` runs `task` once fewer than `concurrency` tasks given to it are
+ * running, and resolves with its result; tasks start in the order given.
+ *
+ * @example
+ * const limit = createLimiter(2);
+ * await Promise.all([1, 2, 3].map((n) => limit(async () => n * 2))); // [2, 4, 6], two at a time
+ */
+export function createLimiter(concurrency: number): <R>(task: () => Promise<R>) => Promise<R> {
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError(`createLimiter: expected a concurrency of at least 1, got ${concurrency}`);
+  }
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finished task hands its slot straight to the next waiting one.
+    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) running -= 1;
+      else next();
+    }
+  };
+}

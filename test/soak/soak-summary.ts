@@ -5,6 +5,7 @@
 import type { ActiveFault, SandboxPaymentView } from "@ams-edge/sandbox";
 import type { PaymentEvidence, PaymentVerdict } from "./check-payment.ts";
 import { type GlobalCheck, globalChecks } from "./global-checks.ts";
+import type { RefundSummary } from "./refund-summary.ts";
 import { isFinalStatus, SCENARIOS, type ScenarioName } from "./soak-scenarios.ts";
 
 /** Gateway requests the Worker sent, per operation, each attempt counted. */
@@ -82,6 +83,8 @@ export interface SoakSummary {
   readonly checks: readonly GlobalCheck[];
   /** Payments that passed every per-payment check. */
   readonly paymentsPassed: number;
+  /** The refunds' table and checks, when the run refunded anything. */
+  readonly refunds?: RefundSummary;
 }
 
 const bump = (counts: Record<string, number>, name: string, by = 1) => {
@@ -131,6 +134,8 @@ export interface SummaryInput {
   readonly quiet: boolean;
   /** Payments `GET /api/payments?attention=true` listed at the end; null when unreadable. */
   readonly flaggedAtEnd: number | null;
+  /** Names of fault rules planned outside the payments' plan (the refunds'), by sandbox fault id. */
+  readonly labels?: ReadonlyMap<string, string>;
 }
 
 /** The soak's own names of the fault rules that have one (plan labels), by sandbox fault id. */
@@ -234,6 +239,8 @@ export function summarize(input: SummaryInput): SoakSummary {
       bump(gateway, "pay re-sends", Math.max(0, facts.requests.pay - 1));
       bump(gateway, "inquiryPayment", facts.requests.inquiryPayment);
       bump(gateway, "cancel", facts.requests.cancel);
+      bump(gateway, "refund", facts.refundRequests.refund);
+      bump(gateway, "inquiryRefund", facts.refundRequests.inquiryRefund);
       bump(gateway, "answers U", facts.unknownAnswers);
       bump(gateway, "answers HTTP 5xx", facts.httpErrors);
       bump(gateway, "calls ended TIMEOUT", facts.timeouts);
@@ -256,7 +263,10 @@ export function summarize(input: SummaryInput): SoakSummary {
     rows: [...[...rows.values()].filter((r) => r.payments > 0), total].map(
       ({ settle: times, ...row }) => ({ ...row, p50Ms: percentile(times, 50) }),
     ),
-    faults: faultRows(input.faults, plannedLabels(evidence)),
+    faults: faultRows(
+      input.faults,
+      new Map([...plannedLabels(evidence), ...(input.labels ?? new Map<string, string>())]),
+    ),
     replays: evidence.filter((e) => e.run.plan.replayCreate).length,
     notifications,
     posted,

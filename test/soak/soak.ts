@@ -10,9 +10,11 @@
 import { parseArgs } from "node:util";
 import { type Stack, startStack } from "../e2e/stack.ts";
 import { merchant } from "../e2e/worker-client.ts";
-import { checkPayment } from "./check-payment.ts";
+import { checkPayment, type PaymentEvidence } from "./check-payment.ts";
+import { checkRefunds, type RefundEvidence } from "./check-refunds.ts";
 import type { PaymentRun } from "./drive-payment.ts";
 import { drivePayment } from "./drive-payment.ts";
+import { driveRefunds, idsByKey, newRefundRun, type RefundRun } from "./drive-refunds.ts";
 import {
   byRequestId,
   gatherEvidence,
@@ -20,8 +22,12 @@ import {
   reviewKey,
   waitForQuietSandbox,
 } from "./gather-evidence.ts";
-import { runPool } from "./run-pool.ts";
-import { isSlow, planPayments } from "./soak-plan.ts";
+import { waitForRefundIndex } from "./refund-index.ts";
+import { type PlannedRefunds, planRefunds, refundsAreSlow } from "./refund-plan.ts";
+import { summarizeRefunds } from "./refund-summary.ts";
+import { type RestartPhase, runRestartPhase } from "./restart-phase.ts";
+import { createLimiter, runPool } from "./run-pool.ts";
+import { isSlow, type PlannedPayment, planPayments } from "./soak-plan.ts";
 import { summarize } from "./soak-summary.ts";
 import { formatSummary } from "./summary-table.ts";
 
@@ -93,22 +99,103 @@ async function countFlagged(stack: Stack): Promise<number | null> {
   return ((await response.json()) as { payments: unknown[] }).payments.length;
 }
 
+/**
+ * Drives one payment; once it is paid, starts its refunds planned for the run (through `limit`)
+ * without waiting for them: the merchant refunding is another actor, and the payments' pool
+ * stays as it was.
+ */
+async function driveWithRefunds(
+  stack: Stack,
+  plan: PlannedPayment,
+  refunds: PlannedRefunds | undefined,
+  signal: AbortSignal,
+  limit: <R>(task: () => Promise<R>) => Promise<R>,
+): Promise<{ run: PaymentRun; refunds: Promise<RefundRun> | null }> {
+  const run = await drivePayment(stack, plan, { signal, settleTimeoutMs: 30_000 });
+  if (refunds === undefined || refunds.phase !== "pool") return { run, refunds: null };
+  const id = run.paymentRequestId;
+  if (id === null || run.lastStatus !== "succeeded") {
+    const skipped = newRefundRun(refunds, id ?? "");
+    skipped.problems.push(`not refunded: the payment ended ${run.lastStatus}`);
+    return { run, refunds: Promise.resolve(skipped) };
+  }
+  return { run, refunds: limit(() => driveRefunds(stack, refunds, id)) };
+}
+
+/**
+ * The restart phase for the planned refunds held across a restart, once every payment is
+ * final; null when the run planned none. A payment that did not end paid is not refunded (its
+ * refunds then fail their check).
+ */
+async function restartPhase(
+  stack: Stack,
+  planned: readonly PlannedRefunds[],
+  runs: readonly PaymentRun[],
+): Promise<{ phase: RestartPhase | null; skipped: RefundRun[] }> {
+  const batch: { plan: PlannedRefunds; paymentRequestId: string }[] = [];
+  const skipped: RefundRun[] = [];
+  for (const plan of planned.filter((p) => p.phase === "restart")) {
+    const run = runs[plan.index];
+    const id = run?.paymentRequestId ?? null;
+    if (id !== null && run?.lastStatus === "succeeded") batch.push({ plan, paymentRequestId: id });
+    else {
+      const refund = newRefundRun(plan, id ?? "");
+      refund.problems.push(`not refunded: the payment ended ${run?.lastStatus ?? null}`);
+      skipped.push(refund);
+    }
+  }
+  if (batch.length === 0) return { phase: null, skipped };
+  return { phase: await runRestartPhase(stack, batch), skipped };
+}
+
+/** One payment's refund evidence, from the payment's evidence and the gateway's ledger. */
+async function refundEvidence(
+  stack: Stack,
+  run: RefundRun,
+  payment: PaymentEvidence | undefined,
+): Promise<RefundEvidence> {
+  const id = run.paymentRequestId;
+  return {
+    run,
+    keyIds: await idsByKey(run.plan, id),
+    paid: payment?.run.plan.amount ?? "0",
+    view: payment?.view ?? null,
+    log: payment?.log ?? null,
+    ledgerRefunded: payment?.ledger[0]?.refunded ?? null,
+    ledgerRefunds: id === "" ? [] : stack.sandbox.sandbox.refunds(id),
+  };
+}
+
 /** Runs the soak on a fresh stack; resolves with the number of failed checks. */
 async function soak(options: SoakOptions, started: number, stack: Stack): Promise<number> {
   const startupMs = performance.now() - started;
   const { sandbox } = stack.sandbox;
   sandbox.faults.reseed(options.seed);
   const plan = planPayments(options.payments, options.seed);
+  const refundPlan = planRefunds(plan, options.seed);
+  const refundsOf = new Map(refundPlan.map((r) => [r.index, r]));
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const drivingStarted = performance.now();
-  // Slow payments first: they overlap the quick ones instead of trailing after them.
-  const order = [...plan.filter(isSlow), ...plan.filter((p) => !isSlow(p))];
+  // Slow payments first (their refunds' stalls included): they overlap the quick ones instead
+  // of trailing after them.
+  const slow = (p: PlannedPayment) => isSlow(p) || refundsAreSlow(refundsOf.get(p.index));
+  const order = [...plan.filter(slow), ...plan.filter((p) => !slow(p))];
+  // Refunds run beside the pool, at most half as many at once as payments.
+  const limit = createLimiter(Math.ceil(options.concurrency / 2));
   const driven = await runPool(order, options.concurrency, (p) =>
-    drivePayment(stack, p, { signal: deadline, settleTimeoutMs: 30_000 }),
+    driveWithRefunds(stack, p, refundsOf.get(p.index), deadline, limit),
   );
-  const runs = driven.sort((x, y) => x.plan.index - y.plan.index);
+  const runs = driven.map((d) => d.run).sort((x, y) => x.plan.index - y.plan.index);
+  const duringRun = await Promise.all(
+    driven.flatMap((d) => (d.refunds === null ? [] : [d.refunds])),
+  );
+  // The restart waits for the sandbox to finish delivering: an attempt cut off by the restart is
+  // resent by the provider, but would count as a signed delivery not acknowledged.
+  const quietBeforeRestart = await waitForQuietSandbox(sandbox, 30_000);
+  const restart = await restartPhase(stack, refundPlan, runs);
+  const refundRuns = [...duringRun, ...(restart.phase?.runs ?? []), ...restart.skipped];
   const drivingMs = performance.now() - drivingStarted;
-  const quiet = await waitForQuietSandbox(sandbox, 30_000);
+  const quiet = (await waitForQuietSandbox(sandbox, 30_000)) && quietBeforeRestart;
   const ledger = byRequestId(sandbox.payments());
   const notifications = byRequestId(sandbox.notifications());
   const review = (await readCompleteReviewLog(stack, runs, 10_000)) ?? new Map();
@@ -116,15 +203,55 @@ async function soak(options: SoakOptions, started: number, stack: Stack): Promis
     gatherEvidence(stack, run, ledger, notifications, review),
   );
   const flaggedAtEnd = await countFlagged(stack);
-  const verdicts = evidence.map(checkPayment);
-  const summary = summarize({
+  const refundEvidences = await Promise.all(
+    refundRuns.map((r) => refundEvidence(stack, r, evidence[r.plan.index])),
+  );
+  const refundVerdicts = refundEvidences.map(checkRefunds);
+  // A payment passes only when its refunds pass too.
+  const verdicts = evidence.map(checkPayment).map((verdict, i) => {
+    const refundAt = refundEvidences.findIndex((r) => r.run.plan.index === i);
+    const extra = refundVerdicts[refundAt]?.problems ?? [];
+    return extra.length === 0 ? verdict : { ...verdict, problems: [...verdict.problems, ...extra] };
+  });
+  const index = await waitForRefundIndex(
+    stack,
+    evidence.flatMap((e) =>
+      e.run.paymentRequestId === null
+        ? []
+        : [{ paymentRequestId: e.run.paymentRequestId, refunds: e.view?.refunds ?? [] }],
+    ),
+    10_000,
+  );
+  const labels = new Map<string, string>();
+  for (const r of refundRuns) {
+    r.faultIds.forEach((id, i) => {
+      const label = r.plan.faults[i]?.label;
+      if (label !== undefined) labels.set(id, label);
+    });
+  }
+  const faults = sandbox.faults.list();
+  const base = summarize({
     evidence,
     verdicts,
     gatewayPayments: sandbox.payments(),
-    faults: sandbox.faults.list(),
+    faults,
     quiet,
     flaggedAtEnd,
+    labels,
   });
+  const refunds = summarizeRefunds({
+    evidence: refundEvidences,
+    verdicts: refundVerdicts,
+    faults,
+    totals: evidence.flatMap((e) =>
+      e.run.paymentRequestId === null
+        ? []
+        : [{ worker: e.view?.refunded?.value ?? null, gateway: e.ledger[0]?.refunded ?? null }],
+    ),
+    restart: restart.phase,
+    index,
+  });
+  const summary = { ...base, refunds, checks: [...base.checks, ...refunds.checks] };
   const failing = verdicts.flatMap((v, i) => (v.problems.length === 0 ? [] : [{ v, i }]));
   for (const { v, i } of failing.slice(0, 30)) {
     const run = runs[i];

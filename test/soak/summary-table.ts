@@ -1,4 +1,6 @@
 /** Formats a {@link SoakSummary} as the plain-text tables the soak prints. */
+
+import type { RefundSummary } from "./refund-summary.ts";
 import { FINAL_STATUSES } from "./soak-scenarios.ts";
 import type { SoakSummary } from "./soak-summary.ts";
 
@@ -100,7 +102,46 @@ export function formatSummary(summary: SoakSummary, info: RunInfo): string {
     `decided by     ${pairs(summary.decidedBy)}`,
     `time to final  p50 ${Math.round(summary.settleMs.p50)} ms, p95 ${Math.round(summary.settleMs.p95)} ms, max ${Math.round(summary.settleMs.max)} ms (${summary.readErrors} status reads failed and were retried)`,
     `elapsed        ${seconds(info.totalMs)} (stack up ${seconds(info.startupMs)}, payments ${seconds(info.drivingMs)}), ${rate.toFixed(1)} payments/s`,
+    ...(summary.refunds === undefined ? [] : ["", ...formatRefundTable(summary.refunds)]),
     "",
     ...checkTable,
   ].join("\n");
+}
+
+/** The refunds table: how the refund requests were answered and where the refunds ended. */
+export function formatRefundTable(refunds: RefundSummary): string[] {
+  return formatColumns([
+    [
+      "refunds",
+      "payments",
+      "asked",
+      "requests",
+      "201",
+      "replays",
+      "409",
+      "422",
+      "cut off",
+      "succeeded",
+      "failed",
+      "not final",
+      "faults struck",
+      "p50 to final",
+    ],
+    ...refunds.rows.map(({ phase, payments, counts: c, faultsStruck, p50Ms }) => [
+      phase,
+      payments,
+      c.intents,
+      c.requests,
+      c.created,
+      c.replays,
+      c.keyReused,
+      c.exceeded,
+      c.cutOff,
+      c.succeeded,
+      c.failed,
+      c.processing,
+      faultsStruck,
+      `${Math.round(p50Ms)} ms`,
+    ]),
+  ]);
 }

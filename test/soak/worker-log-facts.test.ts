@@ -99,4 +99,42 @@ describe("readLogFacts", () => {
       { type: "notification", paymentAmount: null },
     ]);
   });
+
+  it("counts refund calls apart and lets no refund transition decide the payment's status", () => {
+    const refund = (operation: string, attempt: number) =>
+      entry("request", { operation, attempt, body: JSON.stringify({ refundRequestId: "ik1_r" }) });
+    const log = [
+      pay(1),
+      entry("transition", {
+        event: { type: "notification" },
+        from: "awaiting_payment",
+        to: "succeeded",
+      }),
+      refund("refund", 1),
+      entry("response", { operation: "refund", attempt: 1, httpStatus: 502, resultStatus: null }),
+      refund("refund", 2),
+      entry("response", { operation: "refund", errorCode: "TIMEOUT" }),
+      refund("inquiryRefund", 1),
+      entry("transition", {
+        event: { type: "refund_inquiry_result" },
+        refundRequestId: "ik1_r",
+        from: "unclear",
+        to: "succeeded",
+      }),
+    ];
+    const facts = readLogFacts(log, AMOUNT);
+    expect([
+      facts.requests,
+      facts.refundRequests,
+      facts.httpErrors,
+      facts.timeouts,
+      facts.decidedBy,
+    ]).toStrictEqual([
+      { pay: 1, inquiryPayment: 0, cancel: 0 },
+      { refund: 2, inquiryRefund: 1 },
+      0,
+      0,
+      "notification",
+    ]);
+  });
 });

@@ -26,15 +26,17 @@ export interface LogFacts {
   readonly payRequestIds: readonly string[];
   /** Gateway requests sent, per operation, counting each attempt. */
   readonly requests: { pay: number; inquiryPayment: number; cancel: number };
-  /** Attempts answered with HTTP 5xx. */
+  /** Refund requests sent, per operation, counting each attempt (every refund of the payment). */
+  readonly refundRequests: { refund: number; inquiryRefund: number };
+  /** Attempts of pay, inquiryPayment and cancel answered with HTTP 5xx. */
   readonly httpErrors: number;
-  /** Attempts answered with result status U. */
+  /** Attempts of pay, inquiryPayment and cancel answered with result status U. */
   readonly unknownAnswers: number;
-  /** Calls whose outcome was a `TIMEOUT` (no verified answer in time on any attempt). */
+  /** Calls of pay, inquiryPayment and cancel that ended `TIMEOUT` (no verified answer in time). */
   readonly timeouts: number;
   /** Verified successes for the order's exact amount, by where they came from. */
   readonly verifiedSuccess: { notification: boolean; inquiry: boolean };
-  /** The event type (`notification`, `inquiry_result`, ...) that set the current status. */
+  /** The event type (`notification`, `inquiry_result`, ...) that set the payment's status. */
   readonly decidedBy: string | null;
   /** The state machine's event that set the current status, as logged. */
   readonly decidingEvent: Record<string, unknown> | null;
@@ -82,7 +84,16 @@ export function readLogFacts(log: readonly LogEntry[], amount: Amount): LogFacts
   let timeouts = 0;
   const verifiedSuccess = { notification: false, inquiry: false };
   let decidingEvent: Record<string, unknown> | null = null;
+  const refundRequests = { refund: 0, inquiryRefund: 0 };
   for (const { seq, kind, data } of log) {
+    // Refund calls and transitions have their own facts (check-refunds.ts); they decide nothing
+    // about the payment's status.
+    const refundCall = data.operation === "refund" || data.operation === "inquiryRefund";
+    if (refundCall && kind === "request") {
+      refundRequests[data.operation as "refund" | "inquiryRefund"] += 1;
+      continue;
+    }
+    if (refundCall || (kind === "transition" && "refundRequestId" in data)) continue;
     if (kind === "notification") {
       const stored = { seq, requestTime: String(data.requestTime), rawBody: String(data.rawBody) };
       notifications.push(stored);
@@ -118,6 +129,7 @@ export function readLogFacts(log: readonly LogEntry[], amount: Amount): LogFacts
     })),
     payRequestIds,
     requests,
+    refundRequests,
     httpErrors,
     unknownAnswers,
     timeouts,
