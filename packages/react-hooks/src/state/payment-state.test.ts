@@ -1,4 +1,4 @@
-import type { PaymentStatus } from "@ams-edge/core/api";
+import { PAYMENT_STATUSES, type PaymentStatus } from "@ams-edge/core/api";
 import { describe, expect, it } from "vitest";
 import { payment } from "../testing/fixtures.ts";
 import { isFinalState, toPaymentScreenState } from "./payment-state.ts";
@@ -64,16 +64,7 @@ describe("toPaymentScreenState", () => {
 
 describe("isFinalState", () => {
   it("is false only while the payment can still change on its own", () => {
-    const statuses: PaymentStatus[] = [
-      "creating",
-      "awaiting_payment",
-      "succeeded",
-      "failed",
-      "cancelled",
-      "expired",
-      "reversed",
-      "mismatch",
-    ];
+    const statuses: readonly PaymentStatus[] = PAYMENT_STATUSES;
     const final = statuses.map((status) => [status, isFinalState(stateOf(status))]);
     expect(final).toStrictEqual([
       ["creating", false],

@@ -1,19 +1,11 @@
+import { PAYMENT_STATUSES } from "@ams-edge/core/api";
 import fc from "fast-check";
 import type { WorkerErrorCode } from "../../src/http/worker-error.ts";
 import { TEST_API_KEY } from "../fixtures/test-config.ts";
 import { hostileString, isWellFormed } from "./hostile-text.ts";
 import { type HttpSpec, refusal } from "./http-spec.ts";
 
-const STATUSES = [
-  "creating",
-  "awaiting_payment",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "expired",
-  "reversed",
-  "mismatch",
-];
+const STATUSES: readonly string[] = PAYMENT_STATUSES;
 const PARAMS = ["storeId", "status", "from", "to", "cursor", "limit"];
 const text = hostileString.filter(isWellFormed);
 
