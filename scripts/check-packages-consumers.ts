@@ -174,22 +174,25 @@ export const wrong: PaymentStatus = "paid";
 useOrderCodePayment("nope");
 `;
 
+/** How a strict TypeScript consumer compiles against the installed packages' declarations. */
+export const CONSUMER_COMPILER_OPTIONS = {
+  target: "es2023",
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  lib: ["es2023", "dom"],
+  types: [],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  skipLibCheck: false,
+  noEmit: true,
+};
+
 const consumerFiles: Record<string, string> = {
   "probe.mjs": nodeProbe,
   "core-probe.mjs": coreProbe,
   "types-probe.ts": typesProbe,
   "tsconfig.json": JSON.stringify({
-    compilerOptions: {
-      target: "es2023",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      lib: ["es2023", "dom"],
-      types: [],
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      skipLibCheck: false,
-      noEmit: true,
-    },
+    compilerOptions: CONSUMER_COMPILER_OPTIONS,
     files: ["types-probe.ts"],
   }),
   ...consumerApp,

@@ -34,6 +34,7 @@ import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import {
   BACKEND_EXAMPLES,
+  CONSUMER_COMPILER_OPTIONS,
   checkCliHelp,
   checkCliRefusesOldNode,
   checkCliSandbox,
@@ -243,17 +244,7 @@ function makeConsumer(folder: string, tarball: string): void {
   writeFileSync(join(folder, "probe.ts"), probe);
   writeFileSync(join(installed, "imports-probe.ts"), importsProbe);
   // Not named tsconfig.json, so that Deno does not read it.
-  const compilerOptions = {
-    target: "es2023",
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    lib: ["es2023", "dom"],
-    types: [],
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: false,
-    noEmit: true,
-  };
+  const compilerOptions = CONSUMER_COMPILER_OPTIONS;
   writeFileSync(
     join(folder, "tsconfig.consumer.json"),
     JSON.stringify({

@@ -37,7 +37,7 @@ import { decideRefund, type RefundCommand } from "./refund-decision.ts";
 import { scaledRefundSchedule } from "./refund-schedule.ts";
 import { legacyRefunds, RefundStorage } from "./refund-storage.ts";
 import { scaledSchedule } from "./scaled-schedule.ts";
-import { toPaymentView, toRefundView } from "./to-payment-view.ts";
+import { toPaymentView, toRefundView, viewVersion } from "./to-payment-view.ts";
 
 /** Longest wait between retries of a failed D1 write. */
 const D1_RETRY_MAX_MS = 60_000;
@@ -239,7 +239,8 @@ export class PaymentObject extends DurableObject<Env> {
       { requestTime: input.requestTime, rawBody: input.rawBody },
       at,
     );
-    const { event, reason, notifyType } = meaningFor(input.meaning, this.#loadRefunds(stored), at);
+    const refunds = this.#loadRefunds(stored);
+    const { event, reason, notifyType } = meaningFor(input.meaning, refunds, at);
     // What the state machines cannot act on is kept for review, with the reason; a scheduled
     // inquiry still settles the payment or the refund.
     if (reason !== null) {
@@ -247,14 +248,17 @@ export class PaymentObject extends DurableObject<Env> {
     }
     let next = stored;
     let changed = false;
+    // The refunds as read above, unless a refund result changed them.
+    let refundsAfter: RefundState | undefined = refunds;
     if (event !== null && event.type === "refund_result") {
       changed = this.#applyRefund(event, stored);
+      if (changed) refundsAfter = undefined;
     } else if (event !== null) {
       next = this.#applyTo(stored, event);
       changed = next !== stored;
     }
     if (!changed && reason === null) return { known: true, changed: false };
-    await this.#afterChange(next, "later", reason !== null);
+    await this.#afterChange(next, "later", reason !== null, refundsAfter);
     return { known: true, changed };
   }
 
@@ -539,16 +543,15 @@ export class PaymentObject extends DurableObject<Env> {
     stored: StoredPayment = this.#requireStored(),
     d1: "now" | "later" = "now",
     reviewOwed = d1 === "now",
+    refunds: RefundState = this.#loadRefunds(stored),
   ): Promise<void> {
     const now = Date.now();
-    const refunds = this.#loadRefunds(stored);
-    const view = this.#viewOf(stored, stored.state, refunds);
-    const indexOwed = this.#storage.indexedVersion() !== view.version;
+    const indexOwed = this.#storage.indexedVersion() !== viewVersion(stored.state, refunds);
     let d1DueAt: number | null = null;
     if (indexOwed || reviewOwed) {
       d1DueAt =
         d1 === "now"
-          ? await this.#writeD1(stored, view, refunds, indexOwed, now)
+          ? await this.#writeD1(stored, refunds, indexOwed, now)
           : now + D1_WRITE_DELAY_MS;
     }
     const action = nextAction(stored.state, now, this.#schedule());
@@ -573,13 +576,13 @@ export class PaymentObject extends DurableObject<Env> {
    */
   async #writeD1(
     stored: StoredPayment,
-    view: PaymentView,
     refunds: RefundState,
     indexOwed: boolean,
     now: number,
   ): Promise<number | null> {
     try {
       if (indexOwed) {
+        const view = this.#viewOf(stored, stored.state, refunds);
         await upsertPaymentIndex(this.env.DB, view, {
           referenceOrderId: stored.order.referenceOrderId,
           refundedValue: view.refunded.value,

@@ -71,6 +71,11 @@ export function toPaymentView(
     createdAt: iso(state.createdAt),
     updatedAt: iso(Math.max(state.updatedAt, refunds.updatedAt)),
     expiresAt: iso(state.expiresAt),
-    version: state.version + refunds.version,
+    version: viewVersion(state, refunds),
   };
+}
+
+/** The view's `version`: the payment's plus the refunds', without building the view. */
+export function viewVersion(state: PaymentState, refunds: RefundState): number {
+  return state.version + refunds.version;
 }
